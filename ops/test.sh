@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# ProgramTracker's test command: finds or installs what the tests need, runs every test project against a
+# private PostgreSQL the tests start themselves, and ends with one line: "N passed, N failed[, N skipped]".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+log() { printf '\n==> %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo -n "$@"; else return 1; fi
+}
+
+apt_updated=""
+apt_install() {
+  [ -n "$apt_updated" ] || { as_root apt-get update -qq >/dev/null && apt_updated=1; }
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+have_pg_binaries() {
+  [ -n "${PG_BIN:-}" ] && [ -x "$PG_BIN/initdb" ] && return 0
+  command -v initdb >/dev/null && command -v pg_ctl >/dev/null && return 0
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1
+}
+
+if [ -z "${ConnectionStrings__Marten:-}" ] && ! have_pg_binaries; then
+  log "PostgreSQL server binaries not found: installing Debian's postgresql (no cluster of its own is created)"
+  as_root mkdir -p /etc/postgresql-common/createcluster.d
+  echo "create_main_cluster = false" | as_root tee /etc/postgresql-common/createcluster.d/programtracker.conf >/dev/null
+  apt_install postgresql || { echo "Could not install PostgreSQL. Install it ('apt-get install postgresql') or set PG_BIN."; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+log "Restoring and building"
+if ! dotnet build ProgramTracker.sln -c Release -nologo -v quiet -clp:ErrorsOnly; then
+  echo "The build failed."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+log "Running tests"
+out=$(mktemp)
+dotnet test ProgramTracker.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$out"
+test_rc=${PIPESTATUS[0]}
+
+passed=0; failed=0; skipped=0
+while read -r f p s; do
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+done < <(sed -nE 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/p' "$out")
+rm -f "$out"
+
+# Every test cluster must be stopped by the run that started it.
+sleep 1
+orphans=$(pgrep -f -- "-D $(printf '%s' "${TMPDIR:-/tmp}" | sed 's:/*$::')/programtracker-tests" || true)
+if [ -n "$orphans" ]; then
+  echo "Orphaned test PostgreSQL processes left behind: $orphans"
+  failed=$((failed + 1))
+fi
+
+if [ "$test_rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "dotnet test exited with $test_rc without reporting a failed test (a crashed test host?)."
+  failed=$((failed + 1))
+fi
+
+summary="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
+echo
+echo "$summary"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

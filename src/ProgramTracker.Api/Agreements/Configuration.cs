@@ -1,0 +1,21 @@
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Events.Aggregation;
+
+namespace ProgramTracker.Api.Agreements;
+
+public static class Configuration
+{
+    public static StoreOptions AddAgreements(this StoreOptions options)
+    {
+        options.Projections.Add<AgreementProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<Agreement>().UniqueIndex(a => a.Code);
+        return options;
+    }
+}
+
+public sealed partial class AgreementProjection : SingleStreamProjection<Agreement, Guid>
+{
+    public override Agreement? Evolve(Agreement? snapshot, Guid id, IEvent e) => Agreement.Fold(snapshot, e);
+}

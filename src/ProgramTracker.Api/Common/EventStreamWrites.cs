@@ -1,0 +1,218 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Microsoft.Net.Http.Headers;
+
+namespace ProgramTracker.Api.Common;
+
+/// <summary>
+/// The one way commands write to a stream: fetch it for writing (honouring <c>If-Match</c>), run the pure
+/// decision, append what it decided with who/why metadata, and commit, all in one transaction. Refusals become
+/// ProblemDetails and append nothing; a concurrent writer gets 409 (412 under If-Match); a retried request with
+/// the same <c>Idempotency-Key</c> gets the first answer back instead of appending twice.
+/// </summary>
+public static class EventStreamWrites
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    public static async Task<IResult> DecideAsync<TState>(this IDocumentSession session, HttpContext http, Guid streamId,
+        object command, Func<TState, Decision> decide, string notFoundWhat, Created? created = null) where TState : class
+    {
+        var ct = http.RequestAborted;
+        if (!TryReadIfMatch(http, out var expectedVersion, out var badIfMatch)) return badIfMatch!;
+
+        var idempotency = IdempotencyScope.From(http, command);
+        if (idempotency is not null && await idempotency.ReplayAsync(session, ct) is { } replay) return replay;
+
+        try
+        {
+            var stream = expectedVersion is long v
+                ? await session.Events.FetchForWriting<TState>(streamId, v, ct)
+                : await session.Events.FetchForWriting<TState>(streamId, ct);
+            if (stream.Aggregate is null) return Problems.NotFound(notFoundWhat, streamId);
+
+            var decision = decide(stream.Aggregate);
+            if (decision.Refusal is { } refusal) return Problems.From(refusal);
+
+            Stamp(session, http, command);
+            stream.AppendMany(decision.Events);
+            foreach (var start in decision.Starts) session.Events.StartStream(start.AggregateType, start.StreamId, [.. start.Events]);
+
+            // A created resource that is a stream of its own reports that stream's version; one that lives inside
+            // this stream (a milestone) reports this stream's version, the ETag to use for the next change.
+            var version = (stream.StartingVersion ?? 0) + decision.Events.Count;
+            var accepted = new CommandAccepted(created?.Id ?? streamId,
+                decision.Starts.FirstOrDefault(s => s.StreamId == created?.Id)?.Events.Count ?? version);
+            var status = created is null ? StatusCodes.Status200OK : StatusCodes.Status201Created;
+            idempotency?.Remember(session, status, accepted, created?.Location);
+            await session.SaveChangesAsync(ct);
+
+            http.Response.Headers.ETag = ETags.For(accepted.Version);
+            return created is null ? Results.Ok(accepted) : Results.Created(created.Location, accepted);
+        }
+        catch (Exception e) when (IsConcurrencyConflict(e))
+        {
+            return Conflict(http, streamId);
+        }
+        catch (DocumentAlreadyExistsException) when (idempotency is not null)
+        {
+            // Another request with the same key won the race; its transaction committed, ours appended nothing.
+            await using var fresh = session.DocumentStore.LightweightSession();
+            return await idempotency.ReplayAsync(fresh, ct) ?? Conflict(http, streamId);
+        }
+    }
+
+    /// <summary>Starts a new stream (and appends to others the decision names), answering 201 with its location.</summary>
+    public static async Task<IResult> StartAsync<TState>(this IDocumentSession session, HttpContext http, Guid streamId,
+        object command, Func<Decision> decide, string location) where TState : class
+    {
+        var ct = http.RequestAborted;
+        var idempotency = IdempotencyScope.From(http, command);
+        if (idempotency is not null && await idempotency.ReplayAsync(session, ct) is { } replay) return replay;
+
+        var decision = decide();
+        if (decision.Refusal is { } refusal) return Problems.From(refusal);
+
+        try
+        {
+            Stamp(session, http, command);
+            session.Events.StartStream<TState>(streamId, decision.Events);
+            var accepted = new CommandAccepted(streamId, decision.Events.Count);
+            idempotency?.Remember(session, StatusCodes.Status201Created, accepted, location);
+            await session.SaveChangesAsync(ct);
+
+            http.Response.Headers.ETag = ETags.For(accepted.Version);
+            return Results.Created(location, accepted);
+        }
+        catch (Exception e) when (IsConcurrencyConflict(e))
+        {
+            return Conflict(http, streamId);
+        }
+        catch (DocumentAlreadyExistsException) when (idempotency is not null)
+        {
+            await using var fresh = session.DocumentStore.LightweightSession();
+            return await idempotency.ReplayAsync(fresh, ct) ?? Conflict(http, streamId);
+        }
+    }
+
+    /// <summary>Who, why and under which trace: carried by every event the session appends.</summary>
+    public static void Stamp(IDocumentSession session, HttpContext http, object command)
+    {
+        var actor = Actor.From(http.User);
+        session.LastModifiedBy = actor.Name;
+        session.CorrelationId = Activity.Current?.TraceId.ToHexString() ?? http.TraceIdentifier;
+        session.CausationId = http.Request.Headers[IdempotencyKeyHeader].FirstOrDefault() is { Length: > 0 } key
+            ? $"idempotency-key:{key}"
+            : $"request:{http.TraceIdentifier}";
+        session.SetHeader("user-id", actor.Id);
+        session.SetHeader("command", command.GetType().Name);
+        session.SetHeader("request", $"{http.Request.Method} {http.Request.Path}");
+    }
+
+    private static bool IsConcurrencyConflict(Exception e) =>
+        e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException or ExistingStreamIdCollisionException
+        || e.InnerException is { } inner && IsConcurrencyConflict(inner);
+
+    private static IResult Conflict(HttpContext http, Guid streamId) =>
+        http.Request.Headers.IfMatch.Count > 0
+            ? Problems.Status(StatusCodes.Status412PreconditionFailed, "The record changed since you read it.",
+                $"{streamId} is no longer at the version in If-Match. Read it again and retry.", "stale-if-match")
+            : Problems.Status(StatusCodes.Status409Conflict, "Someone else changed this record at the same time.",
+                $"Another change to {streamId} was saved first. Read it again and retry.", "concurrent-write");
+
+    private static bool TryReadIfMatch(HttpContext http, out long? version, out IResult? problem)
+    {
+        version = null;
+        problem = null;
+        var raw = http.Request.Headers.IfMatch.ToString();
+        if (string.IsNullOrEmpty(raw)) return true;
+        if (ETags.TryParse(raw, out var parsed))
+        {
+            version = parsed;
+            return true;
+        }
+        problem = Results.Problem(new Microsoft.AspNetCore.Mvc.ValidationProblemDetails(
+            new Dictionary<string, string[]> { ["If-Match"] = ["If-Match must be an ETag this API returned, such as \"3\"."] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request has invalid fields.",
+            Type = "urn:programtracker:problem:invalid-if-match",
+            Extensions = { ["rule"] = "invalid-if-match", ["field"] = "If-Match" },
+        });
+        return false;
+    }
+}
+
+public sealed record CommandAccepted(Guid Id, long Version);
+
+/// <summary>The resource a command creates, answered with 201 and its location.</summary>
+public sealed record Created(Guid Id, string Location);
+
+public static class ETags
+{
+    public static string For(long version) => $"\"{version}\"";
+
+    public static bool TryParse(string raw, out long version)
+    {
+        version = 0;
+        return EntityTagHeaderValue.TryParse(raw.Trim(), out var tag) && !tag.IsWeak
+               && long.TryParse(tag.Tag.AsSpan().Trim('"'), out version) && version >= 0;
+    }
+}
+
+/// <summary>A remembered answer to a request that carried an Idempotency-Key.</summary>
+public sealed class IdempotentRequest
+{
+    public string Id { get; set; } = "";
+    public string RequestHash { get; set; } = "";
+    public int Status { get; set; }
+    public string? Location { get; set; }
+    public CommandAccepted? Result { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
+internal sealed class IdempotencyScope
+{
+    private readonly string _id;
+    private readonly string _hash;
+
+    private IdempotencyScope(string id, string hash)
+    {
+        _id = id;
+        _hash = hash;
+    }
+
+    public static IdempotencyScope? From(HttpContext http, object command)
+    {
+        var key = http.Request.Headers[EventStreamWrites.IdempotencyKeyHeader].FirstOrDefault();
+        if (string.IsNullOrWhiteSpace(key)) return null;
+        var actor = Actor.From(http.User);
+        var id = $"{actor.Id}|{http.Request.Method} {http.Request.Path}|{key[..Math.Min(key.Length, 200)]}";
+        var hash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(command, command.GetType())));
+        return new IdempotencyScope(id, hash);
+    }
+
+    public async Task<IResult?> ReplayAsync(IQuerySession session, CancellationToken ct)
+    {
+        var seen = await session.LoadAsync<IdempotentRequest>(_id, ct);
+        if (seen is null) return null;
+        if (seen.RequestHash != _hash)
+        {
+            return Problems.Status(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused.",
+                "This Idempotency-Key was already used for a different request. Use a new key for a new request.",
+                "idempotency-key-reused");
+        }
+        return seen.Status == StatusCodes.Status201Created
+            ? Results.Created(seen.Location, seen.Result)
+            : Results.Json(seen.Result, statusCode: seen.Status);
+    }
+
+    public void Remember(IDocumentSession session, int status, CommandAccepted result, string? location) =>
+        session.Insert(new IdempotentRequest
+        {
+            Id = _id, RequestHash = _hash, Status = status, Result = result, Location = location, At = DateTimeOffset.UtcNow,
+        });
+}

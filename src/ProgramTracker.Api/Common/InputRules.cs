@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace ProgramTracker.Api.Common;
+
+/// <summary>
+/// Field rules for a command's input, checked before anything is loaded. Collects every broken rule and answers
+/// with one 400 <see cref="ValidationProblemDetails"/> that names each field and rule.
+/// </summary>
+public sealed class InputRules
+{
+    public const int ShortText = 200;
+    public const int LongText = 4000;
+    public const int UrlLength = 2000;
+
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private readonly List<string> _rules = [];
+
+    public bool Valid => _errors.Count == 0;
+
+    public InputRules Must(bool condition, string field, string rule, string message)
+    {
+        if (condition) return this;
+        if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+        list.Add(message);
+        _rules.Add($"{field}:{rule}");
+        return this;
+    }
+
+    public InputRules Required(string field, string? value, int maxLength = ShortText) =>
+        Must(!string.IsNullOrWhiteSpace(value), field, "required", $"'{field}' is required.")
+            .MaxLength(field, value, maxLength);
+
+    public InputRules MaxLength(string field, string? value, int maxLength = ShortText) =>
+        Must(value is null || value.Length <= maxLength, field, "max-length", $"'{field}' must be at most {maxLength} characters.");
+
+    public InputRules Text(string field, LocalizedText? text, bool required = true, int maxLength = ShortText)
+    {
+        if (text is null || text.IsEmpty)
+            return Must(!required, field, "required", $"'{field}' needs a text in at least one of en, vi, lo, th.");
+        foreach (var lang in LocalizedText.Languages) MaxLength($"{field}.{lang}", text[lang], maxLength);
+        return this;
+    }
+
+    public InputRules Url(string field, string? value) =>
+        MaxLength(field, value, UrlLength)
+            .Must(value is null || Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https",
+                field, "url", $"'{field}' must be an absolute http(s) link.");
+
+    public InputRules Range(string field, decimal value, decimal min, decimal max) =>
+        Must(value >= min && value <= max, field, "range", $"'{field}' must be between {min} and {max}.");
+
+    public InputRules NotEmpty(string field, Guid value) =>
+        Must(value != Guid.Empty, field, "required", $"'{field}' is required.");
+
+    public ProblemDetails ToProblem()
+    {
+        if (Valid) return WolverineContinue.NoProblems;
+        return new ValidationProblemDetails(_errors.ToDictionary(x => x.Key, x => x.Value.ToArray()))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request has invalid fields.",
+            Detail = string.Join(" ", _errors.SelectMany(x => x.Value)),
+            Type = "urn:programtracker:problem:invalid-input",
+            Extensions = { ["rules"] = _rules.ToArray() },
+        };
+    }
+}

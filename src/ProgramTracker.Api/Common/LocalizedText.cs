@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+
+namespace ProgramTracker.Api.Common;
+
+/// <summary>
+/// A name or title in the four languages ProgramTracker serves. Any may be missing; readers fall back to
+/// another language and say so.
+/// </summary>
+public sealed record LocalizedText(string? En = null, string? Vi = null, string? Lo = null, string? Th = null)
+{
+    public static readonly string[] Languages = ["en", "vi", "lo", "th"];
+
+    [JsonIgnore]
+    public string? this[string language] => language switch
+    {
+        "en" => En,
+        "vi" => Vi,
+        "lo" => Lo,
+        "th" => Th,
+        _ => null,
+    };
+
+    [JsonIgnore]
+    public bool IsEmpty => Languages.All(l => string.IsNullOrWhiteSpace(this[l]));
+
+    /// <summary>The text in <paramref name="language"/>, or the first available one, with the language it is in.</summary>
+    public (string Text, string Language) In(string language, params string[] fallbacks)
+    {
+        foreach (var lang in new[] { language }.Concat(fallbacks).Concat(Languages))
+        {
+            if (this[lang] is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text)) return (text, lang);
+        }
+        return ("", language);
+    }
+
+    public IEnumerable<(string Language, string Text)> Present() =>
+        Languages.Where(l => !string.IsNullOrWhiteSpace(this[l])).Select(l => (l, this[l]!));
+
+    public override string ToString() => In("en").Text;
+}

@@ -1,0 +1,57 @@
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using Marten;
+using ProgramTracker.Api.Agreements;
+using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Workstreams;
+using Wolverine.Marten;
+
+namespace ProgramTracker.Api.Hosting;
+
+public static class MartenSetup
+{
+    public const string Schema = "programtracker";
+
+    /// <summary>
+    /// By default the app creates and updates its own tables at start (additive changes only). Operators who
+    /// apply schema changes themselves (<c>dotnet run -- db-apply</c>) set ProgramTracker:Database:AutoMigrate=false.
+    /// </summary>
+    public static AutoCreate SchemaAutoCreate(IConfiguration configuration) =>
+        configuration.GetValue("ProgramTracker:Database:AutoMigrate", true) ? AutoCreate.CreateOrUpdate : AutoCreate.None;
+
+    public static WebApplicationBuilder AddEventStore(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(EmbeddedPostgresHosting.ConnectionStringName)
+                               ?? throw new InvalidOperationException("ConnectionStrings:Marten is not set.");
+
+        var marten = builder.Services.AddMarten(options =>
+            {
+                options.Connection(connectionString);
+                options.DatabaseSchemaName = Schema;
+                options.AutoCreateSchemaObjects = SchemaAutoCreate(builder.Configuration);
+
+                options.Events.StreamIdentity = StreamIdentity.AsGuid;
+                options.Events.AppendMode = EventAppendMode.Quick;
+                options.Events.UseIdentityMapForAggregates = true;
+                options.Events.MetadataConfig.HeadersEnabled = true;
+                options.Events.MetadataConfig.CorrelationIdEnabled = true;
+                options.Events.MetadataConfig.CausationIdEnabled = true;
+                options.Events.MetadataConfig.UserNameEnabled = true;
+
+                options.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
+                options.OpenTelemetry.TrackEventCounters();
+
+                options.Schema.For<IdempotentRequest>().DocumentAlias("idempotent_request");
+
+                options.AddAgreements();
+                options.AddWorkstreams();
+            })
+            .UseLightweightSessions()
+            .AddAsyncDaemon(DaemonMode.Solo)
+            .IntegrateWithWolverine();
+        if (SchemaAutoCreate(builder.Configuration) != AutoCreate.None) marten.ApplyAllDatabaseChangesOnStartup();
+
+        return builder;
+    }
+}

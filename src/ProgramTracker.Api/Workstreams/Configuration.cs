@@ -1,0 +1,20 @@
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Events.Aggregation;
+
+namespace ProgramTracker.Api.Workstreams;
+
+public static class Configuration
+{
+    public static StoreOptions AddWorkstreams(this StoreOptions options)
+    {
+        options.Projections.Add<WorkstreamProjection>(ProjectionLifecycle.Inline);
+        return options;
+    }
+}
+
+public sealed partial class WorkstreamProjection : SingleStreamProjection<Workstream, Guid>
+{
+    public override Workstream? Evolve(Workstream? snapshot, Guid id, IEvent e) => Workstream.Fold(snapshot, e);
+}
