@@ -55,14 +55,25 @@ public static class EventStreamWrites
         }
         catch (Exception e) when (IsConcurrencyConflict(e))
         {
-            return Conflict(http, streamId);
+            // Wolverine's transactional middleware saves the session again after the endpoint returns: what failed
+            // here must not be tried a second time (that second failure would surface as a 500).
+            session.EjectAllPendingChanges();
+            return await ReplayWinnerAsync(session, idempotency, ct) ?? Conflict(http, streamId);
         }
         catch (DocumentAlreadyExistsException) when (idempotency is not null)
         {
             // Another request with the same key won the race; its transaction committed, ours appended nothing.
-            await using var fresh = session.DocumentStore.LightweightSession();
-            return await idempotency.ReplayAsync(fresh, ct) ?? Conflict(http, streamId);
+            session.EjectAllPendingChanges();
+            return await ReplayWinnerAsync(session, idempotency, ct) ?? Conflict(http, streamId);
         }
+    }
+
+    /// <summary>When the write that won a race carried the same Idempotency-Key, this request gets its answer.</summary>
+    private static async Task<IResult?> ReplayWinnerAsync(IDocumentSession session, IdempotencyScope? idempotency, CancellationToken ct)
+    {
+        if (idempotency is null) return null;
+        await using var fresh = session.DocumentStore.LightweightSession();
+        return await idempotency.ReplayAsync(fresh, ct);
     }
 
     /// <summary>Starts a new stream (and appends to others the decision names), answering 201 with its location.</summary>
@@ -89,12 +100,13 @@ public static class EventStreamWrites
         }
         catch (Exception e) when (IsConcurrencyConflict(e))
         {
-            return Conflict(http, streamId);
+            session.EjectAllPendingChanges();
+            return await ReplayWinnerAsync(session, idempotency, ct) ?? Conflict(http, streamId);
         }
         catch (DocumentAlreadyExistsException) when (idempotency is not null)
         {
-            await using var fresh = session.DocumentStore.LightweightSession();
-            return await idempotency.ReplayAsync(fresh, ct) ?? Conflict(http, streamId);
+            session.EjectAllPendingChanges();
+            return await ReplayWinnerAsync(session, idempotency, ct) ?? Conflict(http, streamId);
         }
     }
 

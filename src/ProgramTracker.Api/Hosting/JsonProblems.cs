@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 
@@ -32,12 +33,13 @@ public static partial class JsonProblems
         }
         if (MissingRequired().Match(detail) is { Success: true } missing)
         {
-            var name = missing.Groups["name"].Value;
+            var name = JsonNamingPolicy.CamelCase.ConvertName(missing.Groups["name"].Value);
             return (Join(PathOf(detail), name), "required", $"'{name}' is required.");
         }
         if (NotNull().Match(detail) is { Success: true } notNull)
         {
-            var name = notNull.Groups["name"].Value;
+            // The serializer names the constructor parameter (Reason), not the JSON member (reason).
+            var name = JsonNamingPolicy.CamelCase.ConvertName(notNull.Groups["name"].Value);
             return (Join(PathOf(detail), name), "required", $"'{name}' is required and cannot be null.");
         }
 
@@ -63,7 +65,8 @@ public static partial class JsonProblems
         return path.Length == 0 ? "$" : path;
     }
 
-    private static string Join(string parent, string name) => parent == "$" || parent.EndsWith(name) ? name : $"{parent}.{name}";
+    private static string Join(string parent, string name) =>
+        parent == "$" ? name : parent == name || parent.EndsWith($".{name}") ? parent : $"{parent}.{name}";
 
     private static string StripPath(string detail)
     {

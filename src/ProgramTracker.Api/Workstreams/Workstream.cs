@@ -27,7 +27,8 @@ public sealed record Milestone(
     string? LastNarrative = null,
     string? EvidenceUrl = null,
     int RescheduleCount = 0,
-    MilestoneStatus? StatusBeforeBlock = null)
+    MilestoneStatus? StatusBeforeBlock = null,
+    DateOnly? BlockedOn = null)
 {
     /// <summary>Days the current due date lies after the baseline planned at the start. The baseline never moves.</summary>
     public int VarianceDays => DueDate.DayNumber - BaselineDueDate.DayNumber;
@@ -48,20 +49,24 @@ public sealed record Milestone(
             LastNarrative = p.Narrative,
             EvidenceUrl = p.EvidenceUrl ?? EvidenceUrl,
             Status = Status == MilestoneStatus.Planned ? MilestoneStatus.InProgress : Status,
+            StatusBeforeBlock = StatusBeforeBlock == MilestoneStatus.Planned ? MilestoneStatus.InProgress : StatusBeforeBlock,
             StartedOn = StartedOn ?? p.ReportedOn,
         },
         MilestoneCompleted c => this with
         {
             Status = MilestoneStatus.Completed, Percent = 100, CompletedOn = c.CompletedOn,
-            EvidenceUrl = c.EvidenceUrl ?? EvidenceUrl, BlockedReason = null,
+            EvidenceUrl = c.EvidenceUrl ?? EvidenceUrl, BlockedReason = null, BlockedOn = null,
         },
         MilestoneRescheduled r => this with { DueDate = r.NewDueDate, RescheduleCount = RescheduleCount + 1 },
-        MilestoneBlocked b => this with { StatusBeforeBlock = Status, Status = MilestoneStatus.Blocked, BlockedReason = b.Reason },
+        MilestoneBlocked b => this with
+        {
+            StatusBeforeBlock = Status, Status = MilestoneStatus.Blocked, BlockedReason = b.Reason, BlockedOn = b.BlockedOn,
+        },
         MilestoneUnblocked => this with
         {
-            Status = StatusBeforeBlock ?? MilestoneStatus.InProgress, StatusBeforeBlock = null, BlockedReason = null,
+            Status = StatusBeforeBlock ?? MilestoneStatus.InProgress, StatusBeforeBlock = null, BlockedReason = null, BlockedOn = null,
         },
-        MilestoneCancelled => this with { Status = MilestoneStatus.Cancelled, BlockedReason = null },
+        MilestoneCancelled => this with { Status = MilestoneStatus.Cancelled, BlockedReason = null, BlockedOn = null },
         _ => this,
     };
 }

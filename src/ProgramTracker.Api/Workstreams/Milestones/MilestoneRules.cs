@@ -15,4 +15,10 @@ public static class MilestoneRules
                 $"The milestone is already completed; it cannot {verb}."),
             _ => null,
         };
+
+    /// <summary>Refuses a date after today: officers record what happened, not what they expect to happen.</summary>
+    public static Refusal? NotInFuture(string field, DateOnly date, DateOnly today, string what) =>
+        date > today
+            ? Refusal.Invalid(field, "future-date", $"{what} cannot be recorded on {date:yyyy-MM-dd}, a date in the future.")
+            : null;
 }

@@ -1,0 +1,35 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using ProgramTracker.Api.Common;
+using Wolverine.Http;
+
+namespace ProgramTracker.Api.Workstreams.Milestones;
+
+public sealed record BlockMilestone(string Reason, DateOnly? BlockedOn = null)
+{
+    public static Decision Decide(BlockMilestone command, Workstream workstream, Guid milestoneId, DateOnly today)
+    {
+        if (MilestoneRules.Open(workstream, milestoneId, "be blocked") is { } closed) return closed;
+        var milestone = workstream.FindMilestone(milestoneId)!;
+        var blockedOn = command.BlockedOn ?? today;
+        if (milestone.Status == MilestoneStatus.Blocked)
+            return Refusal.Conflict("milestoneId", "already-blocked", $"The milestone is already blocked ({milestone.BlockedReason}).");
+        if (MilestoneRules.NotInFuture("blockedOn", blockedOn, today, "A block") is { } future) return future;
+
+        return Decision.Accept(new MilestoneBlocked(workstream.Id, workstream.AgreementId, milestoneId, command.Reason.Trim(), blockedOn));
+    }
+}
+
+public static class BlockMilestoneEndpoint
+{
+    public static ProblemDetails Validate(BlockMilestone command) => new InputRules()
+        .Reason(command.Reason)
+        .Date("blockedOn", command.BlockedOn)
+        .ToProblem();
+
+    [WolverinePost("/api/workstreams/{workstreamId}/milestones/{milestoneId}/block")]
+    public static Task<IResult> Post(Guid workstreamId, Guid milestoneId, BlockMilestone command, IDocumentSession session,
+        HttpContext http, TimeProvider clock) =>
+        session.DecideAsync<Workstream>(http, workstreamId, command,
+            workstream => BlockMilestone.Decide(command, workstream, milestoneId, clock.Today()), "workstream");
+}

@@ -1,0 +1,33 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using ProgramTracker.Api.Common;
+using Wolverine.Http;
+
+namespace ProgramTracker.Api.Workstreams.Milestones;
+
+/// <summary>Drops a milestone from the plan. It stays in the record, and no longer counts towards progress.</summary>
+public sealed record CancelMilestone(string Reason, DateOnly? CancelledOn = null)
+{
+    public static Decision Decide(CancelMilestone command, Workstream workstream, Guid milestoneId, DateOnly today)
+    {
+        if (MilestoneRules.Open(workstream, milestoneId, "be cancelled") is { } closed) return closed;
+        var cancelledOn = command.CancelledOn ?? today;
+        if (MilestoneRules.NotInFuture("cancelledOn", cancelledOn, today, "A cancellation") is { } future) return future;
+
+        return Decision.Accept(new MilestoneCancelled(workstream.Id, workstream.AgreementId, milestoneId, command.Reason.Trim(), cancelledOn));
+    }
+}
+
+public static class CancelMilestoneEndpoint
+{
+    public static ProblemDetails Validate(CancelMilestone command) => new InputRules()
+        .Reason(command.Reason)
+        .Date("cancelledOn", command.CancelledOn)
+        .ToProblem();
+
+    [WolverinePost("/api/workstreams/{workstreamId}/milestones/{milestoneId}/cancel")]
+    public static Task<IResult> Post(Guid workstreamId, Guid milestoneId, CancelMilestone command, IDocumentSession session,
+        HttpContext http, TimeProvider clock) =>
+        session.DecideAsync<Workstream>(http, workstreamId, command,
+            workstream => CancelMilestone.Decide(command, workstream, milestoneId, clock.Today()), "workstream");
+}

@@ -1,0 +1,39 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using ProgramTracker.Api.Common;
+using Wolverine.Http;
+
+namespace ProgramTracker.Api.Workstreams.Milestones;
+
+/// <summary>How far a milestone has come, in the officer's words. A report on a planned milestone starts it.</summary>
+public sealed record ReportMilestoneProgress(int Percent, string Narrative, string? EvidenceUrl = null, DateOnly? ReportedOn = null)
+{
+    public static Decision Decide(ReportMilestoneProgress command, Workstream workstream, Guid milestoneId, DateOnly today)
+    {
+        if (MilestoneRules.Open(workstream, milestoneId, "take progress reports") is { } closed) return closed;
+        var milestone = workstream.FindMilestone(milestoneId)!;
+        var reportedOn = command.ReportedOn ?? today;
+        if (MilestoneRules.NotInFuture("reportedOn", reportedOn, today, "Progress") is { } future) return future;
+        if (milestone.StartedOn is { } started && reportedOn < started)
+            return Refusal.Invalid("reportedOn", "before-start", $"The milestone started on {started:yyyy-MM-dd}; progress cannot be reported before that.");
+
+        return Decision.Accept(new MilestoneProgressReported(workstream.Id, workstream.AgreementId, milestoneId, command.Percent,
+            command.Narrative.Trim(), command.EvidenceUrl, reportedOn));
+    }
+}
+
+public static class ReportMilestoneProgressEndpoint
+{
+    public static ProblemDetails Validate(ReportMilestoneProgress command) => new InputRules()
+        .Range("percent", command.Percent, 0, 100)
+        .Required("narrative", command.Narrative, InputRules.LongText)
+        .Url("evidenceUrl", command.EvidenceUrl)
+        .Date("reportedOn", command.ReportedOn)
+        .ToProblem();
+
+    [WolverinePost("/api/workstreams/{workstreamId}/milestones/{milestoneId}/progress")]
+    public static Task<IResult> Post(Guid workstreamId, Guid milestoneId, ReportMilestoneProgress command, IDocumentSession session,
+        HttpContext http, TimeProvider clock) =>
+        session.DecideAsync<Workstream>(http, workstreamId, command,
+            workstream => ReportMilestoneProgress.Decide(command, workstream, milestoneId, clock.Today()), "workstream");
+}
