@@ -65,6 +65,7 @@ public class when_writers_race_on_a_workstream(AppFixture app) : IntegrationCont
         }));
 
         responses.ShouldAllBe(r => r.Status == HttpStatusCode.OK || r.Status == HttpStatusCode.Conflict);
+        responses.Where(r => r.Status == HttpStatusCode.Conflict).ShouldAllBe(r => r.Body.Contains("\"rule\":\"concurrent-write\""));
         var accepted = responses.Where(r => r.Status == HttpStatusCode.OK).Select(r => r.Writer).ToList();
         accepted.ShouldNotBeEmpty();
 
