@@ -58,6 +58,8 @@ public static class EventStreamWrites
             // Wolverine's transactional middleware saves the session again after the endpoint returns: what failed
             // here must not be tried a second time (that second failure would surface as a 500).
             session.EjectAllPendingChanges();
+            // FetchForWriting with an expected version refuses a stream that does not exist as if it were stale.
+            if (expectedVersion is not null && !await StreamExistsAsync(session, streamId, ct)) return Problems.NotFound(notFoundWhat, streamId);
             return await ReplayWinnerAsync(session, idempotency, ct) ?? Conflict(http, streamId);
         }
         catch (DocumentAlreadyExistsException) when (idempotency is not null)
@@ -66,6 +68,12 @@ public static class EventStreamWrites
             session.EjectAllPendingChanges();
             return await ReplayWinnerAsync(session, idempotency, ct) ?? Conflict(http, streamId);
         }
+    }
+
+    private static async Task<bool> StreamExistsAsync(IDocumentSession session, Guid streamId, CancellationToken ct)
+    {
+        await using var fresh = session.DocumentStore.QuerySession();
+        return await fresh.Events.FetchStreamStateAsync(streamId, ct) is not null;
     }
 
     /// <summary>When the write that won a race carried the same Idempotency-Key, this request gets its answer.</summary>

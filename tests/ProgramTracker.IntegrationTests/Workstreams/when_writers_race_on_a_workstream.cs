@@ -40,6 +40,18 @@ public class when_writers_race_on_a_workstream(AppFixture app) : IntegrationCont
     }
 
     [Fact]
+    public async Task an_if_match_on_an_unknown_workstream_is_not_found()
+    {
+        var (_, m) = await Http.WorkstreamWithMilestone();
+        var unknown = Guid.NewGuid();
+
+        await (await Http.PostJson(Progress(unknown, m), new { percent = 20, narrative = "x" }, r => r.Headers.TryAddWithoutValidation("If-Match", "\"2\"")))
+            .ShouldBeProblem(HttpStatusCode.NotFound, "id", "not-found");
+
+        (await App.EventsIn(unknown)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task a_malformed_if_match_is_a_bad_request()
     {
         var (ws, m) = await Http.WorkstreamWithMilestone();
