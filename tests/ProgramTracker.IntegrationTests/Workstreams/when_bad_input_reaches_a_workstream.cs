@@ -59,6 +59,20 @@ public class when_bad_input_reaches_a_workstream(AppFixture app) : IntegrationCo
         (await App.EventsIn(ws)).ShouldBe(before);
     }
 
+    [Theory]
+    [InlineData("2027-01-01")]
+    [InlineData("2023-05-31")]
+    public async Task planning_a_milestone_outside_the_agreement_validity_is_refused(string due)
+    {
+        var (ws, _) = await Http.WorkstreamWithMilestone();
+        var before = await App.EventsIn(ws);
+
+        await (await Http.PostJson($"/api/workstreams/{ws}/milestones", new { title = new { en = "Too late or too early" }, dueDate = due }))
+            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "dueDate", "outside-validity");
+
+        (await App.EventsIn(ws)).ShouldBe(before);
+    }
+
     [Fact]
     public async Task completing_a_cancelled_milestone_is_a_conflict()
     {
