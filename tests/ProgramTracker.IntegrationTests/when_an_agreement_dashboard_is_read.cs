@@ -53,6 +53,11 @@ public class when_an_agreement_dashboard_is_read(AppFixture app) : IntegrationCo
         exhibition["baselineDueDate"]!.GetValue<string>().ShouldBe("2024-09-30");
         exhibition["dueDate"]!.GetValue<string>().ShouldBe("2024-12-31");
         exhibition["varianceDays"]!.GetValue<int>().ShouldBe(92);
+
+        // The portfolio reads only the projected documents, so this shows the projection itself caught up.
+        var line = (await Http.GetJson($"/api/agreements?q={history.Code}"))["items"]!.AsArray().ShouldHaveSingleItem()!;
+        line["overdueCount"]!.GetValue<int>().ShouldBe(1);
+        line["workstreams"]![0]!["rag"]!.GetValue<string>().ShouldBe("amber");
     }
 
     [Fact]

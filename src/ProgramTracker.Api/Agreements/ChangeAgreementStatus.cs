@@ -25,10 +25,10 @@ public sealed record ChangeAgreementStatus(AgreementStatus Status, string Reason
         if (agreement.Status == AgreementStatus.Closed)
             return Refusal.Conflict("status", "agreement-closed", "The agreement is closed; its status cannot change any more.");
         if (command.Status == agreement.Status)
-            return Refusal.Conflict("status", "no-change", $"The agreement is already {Words.Of(agreement.Status)}.");
+            return Refusal.Conflict("status", "no-change", $"The agreement is already {StatusWords.Of(agreement.Status)}.");
         if (!Allowed[agreement.Status].Contains(command.Status))
             return Refusal.Conflict("status", "transition-not-allowed",
-                $"An agreement that is {Words.Of(agreement.Status)} cannot become {Words.Of(command.Status)}.");
+                $"An agreement that is {StatusWords.Of(agreement.Status)} cannot become {StatusWords.Of(command.Status)}.");
         if (command.EffectiveOn?.Earliest is { } effective && effective > today)
             return Refusal.Invalid("effectiveOn", "future-date", "A status change cannot take effect on a date in the future.");
 
@@ -52,7 +52,7 @@ public static class ChangeAgreementStatusEndpoint
             agreement => ChangeAgreementStatus.Decide(command, agreement, clock.Today()), "agreement");
 }
 
-public static class Words
+public static class StatusWords
 {
     public static string Of(AgreementStatus status) => status switch
     {

@@ -92,11 +92,11 @@ public static class Changes
 
     private static MilestoneFigures? FiguresOf(Milestone? m) => m is null ? null : new MilestoneFigures(m.Status, m.DueDate, m.Percent);
 
-    public static bool TryWindow(HttpContext http, DateOnly today, out DateOnly from, out DateOnly to, out IResult? problem)
+    public static bool TryWindow(string? fromText, string? toText, DateOnly today, out DateOnly from, out DateOnly to, out IResult? problem)
     {
         (from, to) = (default, default);
-        if (!QueryValues.TryDate(http, "from", out var f, out problem)) return false;
-        if (!QueryValues.TryDate(http, "to", out var t, out problem)) return false;
+        if (!QueryValues.TryDate("from", fromText, out var f, out problem)) return false;
+        if (!QueryValues.TryDate("to", toText, out var t, out problem)) return false;
         if (f is null)
         {
             problem = QueryValues.Invalid("from", "required", "'from' is required: the first day to compare, such as 2024-01-01.");
@@ -115,24 +115,24 @@ public static class Changes
 public static class AgreementChangesEndpoint
 {
     [WolverineGet("/api/agreements/{id}/changes")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http, TimeProvider clock)
+    public static async Task<IResult> Get(Guid id, string? from, string? to, IQuerySession session, HttpContext http, TimeProvider clock)
     {
-        if (!Changes.TryWindow(http, clock.Today(), out var from, out var to, out var problem)) return problem!;
+        if (!Changes.TryWindow(from, to, clock.Today(), out var first, out var last, out var problem)) return problem!;
         if (await History.OfAgreementAsync(session, id, http.RequestAborted) is not { } found) return Problems.NotFound("agreement", id);
         http.Response.Headers.ETag = ETags.For(found.Version);
-        return Results.Ok(Changes.OfAgreement(id, found.Events, from, to));
+        return Results.Ok(Changes.OfAgreement(id, found.Events, first, last));
     }
 }
 
 public static class WorkstreamChangesEndpoint
 {
     [WolverineGet("/api/workstreams/{id}/changes")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http, TimeProvider clock)
+    public static async Task<IResult> Get(Guid id, string? from, string? to, IQuerySession session, HttpContext http, TimeProvider clock)
     {
-        if (!Changes.TryWindow(http, clock.Today(), out var from, out var to, out var problem)) return problem!;
+        if (!Changes.TryWindow(from, to, clock.Today(), out var first, out var last, out var problem)) return problem!;
         var events = await session.Events.FetchStreamAsync(id, token: http.RequestAborted);
         if (events.Count == 0 || events[0].Data is not WorkstreamOpened) return Problems.NotFound("workstream", id);
         http.Response.Headers.ETag = ETags.For(events[^1].Version);
-        return Results.Ok(Changes.OfWorkstream(id, events, from, to));
+        return Results.Ok(Changes.OfWorkstream(id, events, first, last));
     }
 }

@@ -15,8 +15,8 @@ public static class EventSummaries
 
         return data switch
         {
-            AgreementRegistered r => $"Agreement {r.Code} registered as {Words.Of(r.Status)}: {r.Title}.",
-            AgreementStatusChanged c => $"Status changed from {Words.Of(c.From)} to {Words.Of(c.To)}" + (c.EffectiveOn is { } d ? $", effective {d}." : "."),
+            AgreementRegistered r => $"Agreement {r.Code} registered as {StatusWords.Of(r.Status)}: {r.Title}.",
+            AgreementStatusChanged c => $"Status changed from {StatusWords.Of(c.From)} to {StatusWords.Of(c.To)}" + (c.EffectiveOn is { } d ? $", effective {d}." : "."),
             AgreementAmended a => $"Amended: {a.Summary}" + (a.EffectiveOn is { } d ? $" (effective {d})." : ""),
             AgreementExtended x => $"Validity extended from {x.PreviousEnd?.ToString() ?? "an open end"} to {x.NewEnd}.",
             WorkstreamAdded w => $"Workstream {w.Code} added.",

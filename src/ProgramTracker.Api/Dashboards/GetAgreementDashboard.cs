@@ -9,13 +9,14 @@ namespace ProgramTracker.Api.Dashboards;
 public static class GetAgreementDashboardEndpoint
 {
     [WolverineGet("/api/agreements/{id}/dashboard")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http, TimeProvider clock, IConfiguration configuration)
+    public static async Task<IResult> Get(Guid id, string? asOf, IQuerySession session, HttpContext http, TimeProvider clock,
+        IConfiguration configuration)
     {
-        if (!QueryValues.TryDate(http, "asOf", out var asOf, out var problem)) return problem!;
+        if (!QueryValues.TryDate("asOf", asOf, out var asOfDay, out var problem)) return problem!;
         var staleAfterDays = DashboardFigures.StaleAfterDays(configuration);
         var ct = http.RequestAborted;
 
-        if (asOf is { } day)
+        if (asOfDay is { } day)
         {
             var past = await AsOf.DashboardAsync(session, id, day, staleAfterDays, ct);
             if (past is null) return Problems.From(Refusal.NotFound("id", "not-found", $"No agreement had the id {id} on {day:yyyy-MM-dd}."));

@@ -23,16 +23,16 @@ public sealed record OverdueMilestone(
 public static class OverdueMilestonesEndpoint
 {
     [WolverineGet("/api/milestones/overdue")]
-    public static async Task<IResult> Get(IQuerySession session, HttpContext http, TimeProvider clock)
+    public static async Task<IResult> Get(string? agreementId, IQuerySession session, HttpContext http, TimeProvider clock)
     {
-        if (!QueryValues.TryGuid(http, "agreementId", out var agreementId, out var problem)) return problem!;
+        if (!QueryValues.TryGuid("agreementId", agreementId, out var agreement, out var problem)) return problem!;
         var ct = http.RequestAborted;
-        if (agreementId is { } aid && await session.LoadAsync<Agreement>(aid, ct) is null)
+        if (agreement is { } aid && await session.LoadAsync<Agreement>(aid, ct) is null)
             return Problems.NotFound("agreement", aid, "agreementId");
 
         var today = clock.Today();
         var query = session.Query<ScheduledMilestone>().Where(m => m.Open && m.DueDate < today);
-        if (agreementId is { } id) query = query.Where(m => m.AgreementId == id);
+        if (agreement is { } id) query = query.Where(m => m.AgreementId == id);
         var overdue = await query.OrderBy(m => m.DueDate).Take(1000).ToListAsync(ct);
 
         var workstreams = (await session.LoadManyAsync<Workstream>(ct, overdue.Select(m => m.WorkstreamId).Distinct()))

@@ -6,11 +6,10 @@ namespace ProgramTracker.Api.Dashboards;
 /// <summary>Reads query-string values for the read side, answering 400 naming the parameter when one is malformed.</summary>
 public static class QueryValues
 {
-    public static bool TryDate(HttpContext http, string name, out DateOnly? date, out IResult? problem)
+    public static bool TryDate(string name, string? raw, out DateOnly? date, out IResult? problem)
     {
         date = null;
         problem = null;
-        var raw = http.Request.Query[name].ToString();
         if (string.IsNullOrEmpty(raw)) return true;
         if (DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
             && parsed.Year is >= 1900 and <= 2200)
@@ -22,11 +21,10 @@ public static class QueryValues
         return false;
     }
 
-    public static bool TryInt(HttpContext http, string name, int min, int max, out int? value, out IResult? problem)
+    public static bool TryInt(string name, string? raw, int min, int max, out int? value, out IResult? problem)
     {
         value = null;
         problem = null;
-        var raw = http.Request.Query[name].ToString();
         if (string.IsNullOrEmpty(raw)) return true;
         if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max)
         {
@@ -37,11 +35,10 @@ public static class QueryValues
         return false;
     }
 
-    public static bool TryGuid(HttpContext http, string name, out Guid? value, out IResult? problem)
+    public static bool TryGuid(string name, string? raw, out Guid? value, out IResult? problem)
     {
         value = null;
         problem = null;
-        var raw = http.Request.Query[name].ToString();
         if (string.IsNullOrEmpty(raw)) return true;
         if (Guid.TryParse(raw, out var parsed))
         {

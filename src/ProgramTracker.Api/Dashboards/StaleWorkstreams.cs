@@ -11,10 +11,10 @@ public sealed record StaleWorkstream(Guid WorkstreamId, Guid AgreementId, string
 public static class StaleWorkstreamsEndpoint
 {
     [WolverineGet("/api/workstreams/stale")]
-    public static async Task<IResult> Get(IQuerySession session, HttpContext http, TimeProvider clock, IConfiguration configuration)
+    public static async Task<IResult> Get(string? days, IQuerySession session, HttpContext http, TimeProvider clock, IConfiguration configuration)
     {
-        if (!QueryValues.TryInt(http, "days", 0, 36_500, out var days, out var problem)) return problem!;
-        var threshold = days ?? DashboardFigures.StaleAfterDays(configuration);
+        if (!QueryValues.TryInt("days", days, 0, 36_500, out var parsed, out var problem)) return problem!;
+        var threshold = parsed ?? DashboardFigures.StaleAfterDays(configuration);
         var today = clock.Today();
         // Anything updated on or after this moment is within the threshold whatever the time of day.
         var cutoff = QueryValues.StartOf(today.AddDays(-threshold));

@@ -8,10 +8,10 @@ namespace ProgramTracker.Api.Workstreams;
 public static class GetWorkstreamEndpoint
 {
     [WolverineGet("/api/workstreams/{id}")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
+    public static async Task<IResult> Get(Guid id, string? asOf, IQuerySession session, HttpContext http)
     {
-        if (!QueryValues.TryDate(http, "asOf", out var asOf, out var problem)) return problem!;
-        var workstream = asOf is { } day
+        if (!QueryValues.TryDate("asOf", asOf, out var asOfDay, out var problem)) return problem!;
+        var workstream = asOfDay is { } day
             ? await AsOf.WorkstreamAsync(session, id, day, http.RequestAborted)
             : await session.LoadAsync<Workstream>(id, http.RequestAborted);
         if (workstream is null) return Problems.NotFound("workstream", id);
