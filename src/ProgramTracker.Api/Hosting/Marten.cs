@@ -4,6 +4,7 @@ using JasperFx.Events.Daemon;
 using Marten;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Workstreams;
 using Wolverine.Marten;
 
@@ -32,7 +33,8 @@ public static class MartenSetup
                 options.AutoCreateSchemaObjects = SchemaAutoCreate(builder.Configuration);
 
                 options.Events.StreamIdentity = StreamIdentity.AsGuid;
-                options.Events.AppendMode = EventAppendMode.Quick;
+                // Timestamps from the app's clock, or from the event itself when it is recorded after the fact.
+                options.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
                 options.Events.UseIdentityMapForAggregates = true;
                 options.Events.MetadataConfig.HeadersEnabled = true;
                 options.Events.MetadataConfig.CorrelationIdEnabled = true;
@@ -46,6 +48,7 @@ public static class MartenSetup
 
                 options.AddAgreements();
                 options.AddWorkstreams();
+                options.AddDashboards();
             })
             .UseLightweightSessions()
             .AddAsyncDaemon(DaemonMode.Solo)

@@ -1,5 +1,6 @@
 using Marten;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Dashboards;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Workstreams;
@@ -7,9 +8,12 @@ namespace ProgramTracker.Api.Workstreams;
 public static class GetWorkstreamEndpoint
 {
     [WolverineGet("/api/workstreams/{id}")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
+    public static async Task<IResult> Get(Guid id, string? asOf, IQuerySession session, HttpContext http)
     {
-        var workstream = await session.LoadAsync<Workstream>(id, http.RequestAborted);
+        if (!QueryValues.TryDate("asOf", asOf, out var asOfDay, out var problem)) return problem!;
+        var workstream = asOfDay is { } day
+            ? await AsOf.WorkstreamAsync(session, id, day, http.RequestAborted)
+            : await session.LoadAsync<Workstream>(id, http.RequestAborted);
         if (workstream is null) return Problems.NotFound("workstream", id);
         http.Response.Headers.ETag = ETags.For(workstream.Version);
         return Results.Ok(WorkstreamView.From(workstream));

@@ -1,0 +1,52 @@
+using Marten;
+using Marten.Linq;
+using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Dashboards;
+using Wolverine.Http;
+
+namespace ProgramTracker.Api.Agreements;
+
+public sealed record AgreementPage(IReadOnlyList<AgreementDashboardView> Items, long Total, int Page, int PageSize);
+
+/// <summary>The portfolio: every agreement with its status, validity and progress roll-up, read from the dashboards.</summary>
+public static class ListAgreementsEndpoint
+{
+    public const int MaxPageSize = 100;
+
+    [WolverineGet("/api/agreements")]
+    public static async Task<IResult> Get(string? country, string? party, string? status, string? q, string? page, string? pageSize,
+        IQuerySession session, HttpContext http, TimeProvider clock, IConfiguration configuration)
+    {
+        if (!QueryValues.TryInt("page", page, 1, 100_000, out var pageNumber, out var problem)) return problem!;
+        if (!QueryValues.TryInt("pageSize", pageSize, 1, MaxPageSize, out var size, out problem)) return problem!;
+        AgreementStatus? wanted = null;
+        if (status is { Length: > 0 } rawStatus)
+        {
+            if (!Enum.TryParse<AgreementStatus>(rawStatus, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(rawStatus, out _))
+                return QueryValues.Invalid("status", "status", "'status' must be one of draft, signed, inForce, expired, closed.");
+            wanted = parsed;
+        }
+        var countryCode = country?.Trim().ToUpperInvariant() ?? "";
+        var partyId = party?.Trim() ?? "";
+        var text = q?.Trim().ToLowerInvariant() ?? "";
+        if (text.Length > 200) return QueryValues.Invalid("q", "max-length", "'q' must be at most 200 characters.");
+
+        var (p, take) = (pageNumber ?? 1, size ?? 20);
+        var dashboards = session.Query<AgreementDashboard>().Where(d => d.Code != "");
+        if (wanted is { } s) dashboards = dashboards.Where(d => d.Status == s);
+        if (countryCode.Length > 0) dashboards = dashboards.Where(d => d.Countries.Contains(countryCode));
+        if (partyId.Length > 0) dashboards = dashboards.Where(d => d.PartyIds.Contains(partyId));
+        if (text.Length > 0) dashboards = dashboards.Where(d => d.SearchText.Contains(text));
+
+        var found = await dashboards.Stats(out QueryStatistics stats)
+            .OrderBy(d => d.Code)
+            .Skip((p - 1) * take)
+            .Take(take)
+            .ToListAsync(http.RequestAborted);
+
+        var today = clock.Today();
+        var staleAfterDays = DashboardFigures.StaleAfterDays(configuration);
+        var items = found.Select(d => DashboardFigures.Compute(d.Agreement!, d.Workstreams, today, staleAfterDays, d.AgreementUpdatedAt).Summary()).ToList();
+        return Results.Ok(new AgreementPage(items, stats.TotalResults, p, take));
+    }
+}

@@ -1,0 +1,80 @@
+using JasperFx.Events;
+using Marten.Events.Projections;
+using ProgramTracker.Api.Agreements;
+using ProgramTracker.Api.Workstreams;
+
+namespace ProgramTracker.Api.Dashboards;
+
+/// <summary>
+/// An agreement and its workstreams as one document, for the dashboard and the portfolio. It holds the same
+/// Agreement and Workstream states the inline projections hold, folded by the same functions; the time-dependent
+/// figures are worked out when read (<see cref="DashboardFigures"/>). Code, status, countries, parties and the search
+/// text are copied to the top so that portfolio queries filter without reading into the workstreams.
+/// </summary>
+public sealed class AgreementDashboard
+{
+    public Guid Id { get; set; }
+    public Agreement? Agreement { get; set; }
+    public List<Workstream> Workstreams { get; set; } = [];
+    public DateTimeOffset? AgreementUpdatedAt { get; set; }
+
+    public string Code { get; set; } = "";
+    public AgreementStatus Status { get; set; }
+    public string[] Countries { get; set; } = [];
+    public string[] PartyIds { get; set; } = [];
+
+    /// <summary>Code and titles in every language, lower-cased, for case-insensitive search.</summary>
+    public string SearchText { get; set; } = "";
+
+    /// <summary>The sum of the agreement's and its workstreams' stream versions: it grows with every event.</summary>
+    public long Version => (Agreement?.Version ?? 0) + Workstreams.Sum(w => w.Version);
+
+    public static string SearchTextOf(Agreement agreement, IEnumerable<Workstream> workstreams) =>
+        string.Join('\n', new[] { agreement.Code }
+                .Concat(agreement.Title.Present().Select(t => t.Text))
+                .Concat(workstreams.SelectMany(w => w.Title.Present().Select(t => t.Text).Prepend(w.Code))))
+            .ToLowerInvariant();
+}
+
+public sealed partial class AgreementDashboardProjection : MultiStreamProjection<AgreementDashboard, Guid>
+{
+    public AgreementDashboardProjection()
+    {
+        Identity<IAgreementEvent>(e => e.AgreementId);
+        Identity<IWorkstreamEvent>(e => e.AgreementId);
+    }
+
+    public override AgreementDashboard? Evolve(AgreementDashboard? snapshot, Guid id, IEvent e)
+    {
+        var dashboard = snapshot ?? new AgreementDashboard { Id = id };
+        switch (e.Data)
+        {
+            case IAgreementEvent:
+                if (Agreement.Fold(dashboard.Agreement, e) is { } agreement)
+                {
+                    agreement.Version = e.Version;
+                    dashboard.Agreement = agreement;
+                    dashboard.AgreementUpdatedAt = e.Timestamp;
+                }
+                break;
+            case IWorkstreamEvent w:
+                var index = dashboard.Workstreams.FindIndex(x => x.Id == w.WorkstreamId);
+                var folded = Workstream.Fold(index < 0 ? null : dashboard.Workstreams[index], e);
+                if (folded is null) break;
+                folded.Version = e.Version;
+                if (index < 0) dashboard.Workstreams.Add(folded);
+                else dashboard.Workstreams[index] = folded;
+                break;
+        }
+
+        if (dashboard.Agreement is { } a)
+        {
+            dashboard.Code = a.Code;
+            dashboard.Status = a.Status;
+            dashboard.Countries = [.. a.Countries];
+            dashboard.PartyIds = [.. a.Parties.Select(p => p.PartyId)];
+            dashboard.SearchText = AgreementDashboard.SearchTextOf(a, dashboard.Workstreams);
+        }
+        return dashboard;
+    }
+}

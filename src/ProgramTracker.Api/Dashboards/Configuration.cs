@@ -1,0 +1,33 @@
+using JasperFx.Events.Projections;
+using Marten;
+using ProgramTracker.Api.Agreements;
+using ProgramTracker.Api.Workstreams;
+
+namespace ProgramTracker.Api.Dashboards;
+
+public static class Configuration
+{
+    public static StoreOptions AddDashboards(this StoreOptions options)
+    {
+        // The projections group by interfaces; naming every event type up front lets the daemon filter on them.
+        options.Events.AddEventTypes(typeof(IAgreementEvent).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false }
+                        && (typeof(IAgreementEvent).IsAssignableFrom(t) || typeof(IWorkstreamEvent).IsAssignableFrom(t))));
+
+        options.Projections.Add<AgreementDashboardProjection>(ProjectionLifecycle.Async);
+        options.Schema.For<AgreementDashboard>()
+            .DocumentAlias("agreement_dashboard")
+            .Duplicate(d => d.Code)
+            .Duplicate(d => d.Status);
+
+        options.Projections.Add<ScheduledMilestoneProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<ScheduledMilestone>()
+            .DocumentAlias("scheduled_milestone")
+            .Duplicate(m => m.DueDate)
+            .Duplicate(m => m.Open)
+            .Duplicate(m => m.AgreementId);
+
+        options.Schema.For<Workstream>().Duplicate(w => w.LastUpdatedAt);
+        return options;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace ProgramTracker.IntegrationTests;
+
+public class when_the_portfolio_is_listed(AppFixture app) : IntegrationContext(app)
+{
+    private static object Agreement(string sharedParty, string country, string titleWord) => new
+    {
+        code = $"PF-{Guid.NewGuid():N}"[..16],
+        title = new { en = $"Digital government {titleWord}", lo = $"ລັດຖະບານດິຈິຕອນ {titleWord}" },
+        parties = new object[]
+        {
+            new { partyId = sharedParty, name = new { en = "Party Central Office" }, country = "LA" },
+            new { partyId = $"other-{Guid.NewGuid():N}"[..20], name = new { en = "Partner ministry" }, country },
+        },
+        validity = new { from = "2023-01-01", to = "2027-12-31" },
+    };
+
+    private async Task<(string Party, Guid Lao, Guid Thai, string Word)> TwoAgreements()
+    {
+        var party = $"pco-{Guid.NewGuid():N}"[..20];
+        var word = $"W{Guid.NewGuid():N}"[..10];
+        var lao = await Http.RegisteredAgreement(Agreement(party, "VN", word.ToLowerInvariant()));
+        var thai = await Http.RegisteredAgreement(Agreement(party, "TH", "other"));
+        await App.WaitForProjectionsAsync();
+        return (party, lao, thai, word);
+    }
+
+    private static Guid[] Ids(JsonNode page) => [.. page["items"]!.AsArray().Select(i => i!["agreementId"]!.GetValue<Guid>())];
+
+    [Fact]
+    public async Task a_party_lists_its_agreements_with_their_roll_up_and_no_milestones()
+    {
+        var (party, lao, thai, _) = await TwoAgreements();
+        await Http.OpenedWorkstream(lao, "INFRA");
+        await App.WaitForProjectionsAsync();
+
+        var page = await Http.GetJson($"/api/agreements?party={party}");
+
+        page["total"]!.GetValue<long>().ShouldBe(2);
+        Ids(page).ShouldBe([lao, thai], ignoreOrder: true);
+        var item = page["items"]!.AsArray().Single(i => i!["agreementId"]!.GetValue<Guid>() == lao)!;
+        item["status"]!.GetValue<string>().ShouldBe("signed");
+        item["validity"]!["to"]!.GetValue<string>().ShouldBe("2027-12-31");
+        var workstream = item["workstreams"]!.AsArray().ShouldHaveSingleItem()!;
+        workstream["code"]!.GetValue<string>().ShouldBe("INFRA");
+        workstream.AsObject().ContainsKey("milestones").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task country_and_status_narrow_the_list()
+    {
+        var (party, lao, thai, _) = await TwoAgreements();
+        (await Post($"/api/agreements/{thai}/status", new { status = "inForce", reason = "Ratified" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await App.WaitForProjectionsAsync();
+
+        Ids(await Http.GetJson($"/api/agreements?party={party}&country=th")).ShouldBe([thai]);
+        Ids(await Http.GetJson($"/api/agreements?party={party}&status=inForce")).ShouldBe([thai]);
+        Ids(await Http.GetJson($"/api/agreements?party={party}&status=signed")).ShouldBe([lao]);
+    }
+
+    [Fact]
+    public async Task text_search_matches_titles_in_any_language_regardless_of_case()
+    {
+        var (_, lao, _, word) = await TwoAgreements();
+
+        Ids(await Http.GetJson($"/api/agreements?q={word.ToUpperInvariant()}")).ShouldBe([lao]);
+        Ids(await Http.GetJson($"/api/agreements?q={Uri.EscapeDataString($"ດິຈິຕອນ {word.ToLowerInvariant()}")}")).ShouldBe([lao]);
+    }
+
+    [Fact]
+    public async Task pages_split_the_list_and_keep_the_total()
+    {
+        var (party, lao, thai, _) = await TwoAgreements();
+
+        var first = await Http.GetJson($"/api/agreements?party={party}&pageSize=1&page=1");
+        var second = await Http.GetJson($"/api/agreements?party={party}&pageSize=1&page=2");
+        var third = await Http.GetJson($"/api/agreements?party={party}&pageSize=1&page=3");
+
+        first["total"]!.GetValue<long>().ShouldBe(2);
+        first["pageSize"]!.GetValue<int>().ShouldBe(1);
+        second["page"]!.GetValue<int>().ShouldBe(2);
+        Ids(first).Concat(Ids(second)).ShouldBe([lao, thai], ignoreOrder: true);
+        Ids(third).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("status=ratified", "status")]
+    [InlineData("status=1", "status")]
+    [InlineData("page=0", "page")]
+    [InlineData("pageSize=1000", "pageSize")]
+    [InlineData("page=two", "page")]
+    public async Task a_malformed_filter_is_a_bad_request_naming_it(string query, string field)
+    {
+        (await (await Http.GetAsync($"/api/agreements?{query}")).ShouldBe(HttpStatusCode.BadRequest))["field"]!.GetValue<string>().ShouldBe(field);
+    }
+}

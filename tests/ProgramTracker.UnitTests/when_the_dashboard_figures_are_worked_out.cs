@@ -1,0 +1,134 @@
+using ProgramTracker.Api.Dashboards;
+using ProgramTracker.Api.Workstreams;
+
+namespace ProgramTracker.UnitTests;
+
+public class when_the_dashboard_figures_are_worked_out
+{
+    private static readonly Guid Early = Guid.Parse("0195d3a0-0000-7000-8000-0000000000b1");
+    private static readonly Guid Middle = Guid.Parse("0195d3a0-0000-7000-8000-0000000000b2");
+    private static readonly Guid Late = Guid.Parse("0195d3a0-0000-7000-8000-0000000000b3");
+    private static readonly Guid Dropped = Guid.Parse("0195d3a0-0000-7000-8000-0000000000b4");
+
+    // Events are stamped a day apart from 2024-01-15, so the last of these five (with the opening) is recorded on 2024-01-19.
+    private static Workstream Plan() => Given.Workstream(
+        Given.Planned(Early, new DateOnly(2024, 3, 31), weight: 1),
+        Given.Planned(Middle, new DateOnly(2024, 6, 30), weight: 2),
+        Given.Planned(Late, new DateOnly(2024, 12, 31), weight: 1),
+        new MilestoneRescheduled(Given.WorkstreamId, Given.AgreementId, Middle, new DateOnly(2024, 6, 30), new DateOnly(2024, 8, 15), "Venue not ready"));
+
+    [Fact]
+    public void milestones_past_due_and_not_done_are_overdue()
+    {
+        var figures = DashboardFigures.ForWorkstream(Plan(), new DateOnly(2024, 9, 1), staleAfterDays: 365);
+
+        figures.OverdueCount.ShouldBe(2);
+        figures.Milestones!.Where(m => m.Overdue).Select(m => m.Id).ShouldBe([Early, Middle], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void a_milestone_due_today_is_not_yet_overdue_and_is_next_due()
+    {
+        var figures = DashboardFigures.ForWorkstream(Plan(), new DateOnly(2024, 3, 31), staleAfterDays: 365);
+
+        figures.OverdueCount.ShouldBe(0);
+        figures.NextDue.ShouldNotBeNull().MilestoneId.ShouldBe(Early);
+    }
+
+    [Fact]
+    public void completed_and_cancelled_milestones_are_never_overdue_nor_next()
+    {
+        var workstream = Given.Workstream(
+            Given.Planned(Early, new DateOnly(2024, 3, 31)),
+            Given.Planned(Dropped, new DateOnly(2024, 4, 30)),
+            Given.Planned(Late, new DateOnly(2024, 12, 31)),
+            new MilestoneCompleted(Given.WorkstreamId, Given.AgreementId, Early, new DateOnly(2024, 4, 2), null, null),
+            new MilestoneCancelled(Given.WorkstreamId, Given.AgreementId, Dropped, "Merged into the later one", new DateOnly(2024, 1, 20)));
+
+        var figures = DashboardFigures.ForWorkstream(workstream, new DateOnly(2024, 5, 1), staleAfterDays: 365);
+
+        figures.OverdueCount.ShouldBe(0);
+        figures.NextDue.ShouldNotBeNull().MilestoneId.ShouldBe(Late);
+        figures.MilestonesDone.ShouldBe(1);
+        figures.MilestonesTotal.ShouldBe(2);
+    }
+
+    [Fact]
+    public void the_variance_is_the_days_between_the_baseline_and_the_current_due_date()
+    {
+        var middle = DashboardFigures.ForWorkstream(Plan(), new DateOnly(2024, 2, 1), 365).Milestones!.Single(m => m.Id == Middle);
+
+        middle.BaselineDueDate.ShouldBe(new DateOnly(2024, 6, 30));
+        middle.DueDate.ShouldBe(new DateOnly(2024, 8, 15));
+        middle.VarianceDays.ShouldBe(46);
+    }
+
+    [Fact]
+    public void progress_is_weighted_by_milestone_weight()
+    {
+        var workstream = Given.Workstream(
+            Given.Planned(Early, new DateOnly(2024, 3, 31), weight: 1),
+            Given.Planned(Middle, new DateOnly(2024, 6, 30), weight: 3),
+            new MilestoneProgressReported(Given.WorkstreamId, Given.AgreementId, Middle, 50, "Half the officials trained", null, new DateOnly(2024, 1, 18)));
+
+        var dashboard = DashboardFigures.Compute(Given.Agreement(), [workstream], new DateOnly(2024, 2, 1), 30, null);
+
+        dashboard.Workstreams.ShouldHaveSingleItem().PercentComplete.ShouldBe(37.5m);
+        dashboard.PercentComplete.ShouldBe(37.5m);
+    }
+
+    [Fact]
+    public void a_workstream_with_no_update_for_longer_than_the_threshold_is_stale()
+    {
+        var workstream = Plan();
+        // Last event on 2024-01-19: 30 days later it is still fresh, 31 days later it is stale.
+        DashboardFigures.ForWorkstream(workstream, new DateOnly(2024, 2, 18), 30).Stale.ShouldBeFalse();
+        var stale = DashboardFigures.ForWorkstream(workstream, new DateOnly(2024, 2, 19), 30);
+
+        stale.DaysSinceUpdate.ShouldBe(31);
+        stale.Stale.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void a_finished_workstream_does_not_go_stale()
+    {
+        var workstream = Given.Workstream(
+            Given.Planned(Early, new DateOnly(2024, 3, 31)),
+            new MilestoneCompleted(Given.WorkstreamId, Given.AgreementId, Early, new DateOnly(2024, 1, 16), null, null));
+
+        DashboardFigures.ForWorkstream(workstream, new DateOnly(2025, 1, 1), 30).Stale.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void the_agreement_totals_add_up_its_workstreams()
+    {
+        var other = Plan() with { Id = Guid.Parse("0195d3a0-0000-7000-8000-0000000000c1") };
+        var today = new DateOnly(2024, 9, 1);
+
+        var dashboard = DashboardFigures.Compute(Given.Agreement(), [Plan(), other], today, staleAfterDays: 30, agreementUpdatedAt: null);
+
+        dashboard.Code.ShouldBe("VN-LA-MOHA-2023");
+        dashboard.AsOf.ShouldBe(today);
+        dashboard.MilestonesTotal.ShouldBe(6);
+        dashboard.OverdueCount.ShouldBe(4);
+        dashboard.StaleCount.ShouldBe(2);
+        dashboard.LastEventAt.ShouldBe(Plan().LastUpdatedAt);
+        dashboard.Summary().Workstreams.ShouldAllBe(w => w.Milestones == null && w.Indicators == null);
+    }
+
+    [Fact]
+    public void an_indicator_shows_its_latest_measurement_against_the_target()
+    {
+        var indicator = Guid.Parse("0195d3a0-0000-7000-8000-0000000000d1");
+        var workstream = Given.Workstream(
+            new IndicatorDefined(Given.WorkstreamId, Given.AgreementId, indicator, new("Lao officials trained"), "people", 0, 20, null, IndicatorPeriod.Annual, false),
+            new IndicatorMeasured(Given.WorkstreamId, Given.AgreementId, indicator, 12, "2023", new DateOnly(2023, 12, 31), null, null),
+            new IndicatorMeasured(Given.WorkstreamId, Given.AgreementId, indicator, 21, "2024", new DateOnly(2024, 12, 31), null, null));
+
+        var view = DashboardFigures.ForWorkstream(workstream, new DateOnly(2025, 1, 1), 30).Indicators.ShouldNotBeNull().ShouldHaveSingleItem();
+
+        view.TargetLow.ShouldBe(20);
+        view.LatestValue.ShouldBe(21);
+        view.LatestPeriod.ShouldBe("2024");
+    }
+}
