@@ -1,0 +1,22 @@
+namespace ProgramTracker.Api.SampleData;
+
+/// <summary>
+/// Loads the sample data when the host starts, if ProgramTracker:SampleData:LoadOnStart is true. It defaults to
+/// true with the embedded database (a first run shows something) and to false with a configured one.
+/// </summary>
+public sealed class LoadSampleDataOnStart(SampleDataLoader loader, IConfiguration configuration, ILogger<LoadSampleDataOnStart> logger)
+    : IHostedService
+{
+    public const string Setting = "ProgramTracker:SampleData:LoadOnStart";
+
+    public static bool Enabled(IConfiguration configuration) =>
+        configuration.GetValue<bool?>(Setting) ?? configuration.GetValue("ProgramTracker:EmbeddedDatabase", false);
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        if (!Enabled(configuration)) return;
+        foreach (var loaded in await loader.LoadAsync(ct)) logger.LogInformation("Sample data: {Loaded}", loaded);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}
