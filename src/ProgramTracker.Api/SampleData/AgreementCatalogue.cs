@@ -83,8 +83,7 @@ public static class AgreementCatalogue
                 new LocalizedText(En: "Infrastructure: network and data-centre systems", Lo: "ພື້ນຖານໂຄງລ່າງ ລະບົບເຄືອຂ່າຍ ແລະ ລະບົບສູນຂໍ້ມູນ"),
                 new LocalizedText(
                     En: "Research and build capacity to improve and develop the network and data-centre infrastructure that stores the Party Central Office's data.",
-                    Lo: "ຮ່ວມມືໃນການຄົ້ນຄວ້າສ້າງທ່າແຮງ ເພື່ອປັບປຸງ ແລະ ພັດທະນາພື້ນຖານໂຄງລ່າງ ລະບົບເຄືອຂ່າຍ ແລະ ລະບົບສູນຂໍ້ມູນ ເພື່ອເກັບຮັກສາຂໍ້ມູນ ຂອງວຽກງານຫ້ອງວ່າການສູນກາງພັກ"),
-                "la-mtc"),
+                    Lo: "ຮ່ວມມືໃນການຄົ້ນຄວ້າສ້າງທ່າແຮງ ເພື່ອປັບປຸງ ແລະ ພັດທະນາພື້ນຖານໂຄງລ່າງ ລະບົບເຄືອຂ່າຍ ແລະ ລະບົບສູນຂໍ້ມູນ ເພື່ອເກັບຮັກສາຂໍ້ມູນ ຂອງວຽກງານຫ້ອງວ່າການສູນກາງພັກ")),
             Named(SampleIds.PartyOfficeDigitalAdministration, "DIGITAL-ADMINISTRATION",
                 new LocalizedText(En: "Digital government administration systems", Lo: "ລະບົບບໍລິຫານລັດດີຈີຕອນ"),
                 new LocalizedText(
