@@ -15,7 +15,15 @@ public sealed class LoadSampleDataOnStart(SampleDataLoader loader, IConfiguratio
     public async Task StartAsync(CancellationToken ct)
     {
         if (!Enabled(configuration)) return;
-        foreach (var loaded in await loader.LoadAsync(ct)) logger.LogInformation("Sample data: {Loaded}", loaded);
+        try
+        {
+            foreach (var loaded in await loader.LoadAsync(ct)) logger.LogInformation("Sample data: {Loaded}", loaded);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Sample data is a convenience: the tracker still serves its users' own data without it.
+            logger.LogError(e, "The sample data could not be loaded; the app runs without it. Load it later with 'dotnet run -- seed'.");
+        }
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
