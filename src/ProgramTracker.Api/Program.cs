@@ -1,5 +1,6 @@
 using JasperFx;
 using ProgramTracker.Api.Hosting;
+using ProgramTracker.Api.SampleData;
 using Scalar.AspNetCore;
 using Wolverine.Http;
 
@@ -10,7 +11,8 @@ builder.AddEmbeddedPostgresWhenNoConnectionString()
     .AddMessaging()
     .AddProblemDetailsEverywhere()
     .AddHealth()
-    .AddObservability();
+    .AddObservability()
+    .AddSampleData();
 builder.Services.AddOpenApi();
 builder.Services.AddSingleton(TimeProvider.System);
 

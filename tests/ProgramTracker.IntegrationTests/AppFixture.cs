@@ -33,6 +33,7 @@ public sealed class AppFixture : IAsyncLifetime
         {
             web.UseEnvironment("Testing");
             web.UseSetting("ConnectionStrings:Marten", _postgres.ConnectionString);
+            web.UseSetting("ProgramTracker:SampleData:LoadOnStart", "true");
         });
         using var warmUp = _factory.CreateClient();
     }

@@ -26,4 +26,30 @@ public static class SampleIds
     public static readonly Guid PartyOfficeDigitalAdministration = Guid.Parse("5a3e0000-0000-4000-8000-0000000a0002");
     public static readonly Guid PartyOfficeDataLinks = Guid.Parse("5a3e0000-0000-4000-8000-0000000a0003");
     public static readonly Guid PartyOfficeStaffCapacity = Guid.Parse("5a3e0000-0000-4000-8000-0000000a0004");
+
+    /// <summary>The workstreams of the other agreements, in the order their sources list them.</summary>
+    public static readonly Guid HomeAffairsOrganisation = Guid.Parse("5a3e0000-0000-4000-8000-0000000b0001");
+    public static readonly Guid HomeAffairsLocalGovernment = Guid.Parse("5a3e0000-0000-4000-8000-0000000b0002");
+    public static readonly Guid HomeAffairsCivilService = Guid.Parse("5a3e0000-0000-4000-8000-0000000b0003");
+    public static readonly Guid HomeAffairsTraining = Guid.Parse("5a3e0000-0000-4000-8000-0000000b0004");
+    public static readonly Guid HomeAffairsDigitalTransformation = Guid.Parse("5a3e0000-0000-4000-8000-0000000b0005");
+
+    public static readonly Guid MinutesOrganisation = Guid.Parse("5a3e0000-0000-4000-8000-0000000c0001");
+    public static readonly Guid MinutesLocalGovernment = Guid.Parse("5a3e0000-0000-4000-8000-0000000c0002");
+    public static readonly Guid MinutesCivilService = Guid.Parse("5a3e0000-0000-4000-8000-0000000c0003");
+    public static readonly Guid MinutesEmulation = Guid.Parse("5a3e0000-0000-4000-8000-0000000c0004");
+    public static readonly Guid MinutesReligion = Guid.Parse("5a3e0000-0000-4000-8000-0000000c0005");
+    public static readonly Guid MinutesArchives = Guid.Parse("5a3e0000-0000-4000-8000-0000000c0006");
+    public static readonly Guid MinutesTraining = Guid.Parse("5a3e0000-0000-4000-8000-0000000c0007");
+
+    public static readonly Guid ArchivesPublication = Guid.Parse("5a3e0000-0000-4000-8000-0000000d0001");
+    public static readonly Guid ArchivesStaffTraining = Guid.Parse("5a3e0000-0000-4000-8000-0000000d0002");
+    public static readonly Guid ArchivesLegalAndDigital = Guid.Parse("5a3e0000-0000-4000-8000-0000000d0003");
+
+    public static readonly Guid ForeignInformationSocialManagement = Guid.Parse("5a3e0000-0000-4000-8000-0000000e0001");
+    public static readonly Guid ForeignInformationDigital = Guid.Parse("5a3e0000-0000-4000-8000-0000000e0002");
+    public static readonly Guid ForeignInformationTraining = Guid.Parse("5a3e0000-0000-4000-8000-0000000e0003");
+    public static readonly Guid ForeignInformationInternational = Guid.Parse("5a3e0000-0000-4000-8000-0000000e0004");
+    public static readonly Guid ForeignInformationEvents = Guid.Parse("5a3e0000-0000-4000-8000-0000000e0005");
+    public static readonly Guid ForeignInformationImage = Guid.Parse("5a3e0000-0000-4000-8000-0000000e0006");
 }
