@@ -48,11 +48,17 @@ while read -r f p s; do
 done < <(sed -nE 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/p' "$out")
 rm -f "$out"
 
-# Every test cluster must be stopped by the run that started it.
-sleep 1
-orphans=$(pgrep -f -- "-D $(printf '%s' "${TMPDIR:-/tmp}" | sed 's:/*$::')/programtracker-tests" || true)
+# Every test cluster must be stopped by the test run that started it: a cluster whose owning test process has
+# exited but whose server still runs is an orphan. (Clusters of test runs still going on are not.)
+orphans=""
+for dir in "${TMPDIR:-/tmp}"/programtracker-*; do
+  [ -f "$dir/owner.pid" ] && [ -f "$dir/data/postmaster.pid" ] || continue
+  kill -0 "$(cat "$dir/owner.pid")" 2>/dev/null && continue
+  server=$(head -1 "$dir/data/postmaster.pid")
+  kill -0 "$server" 2>/dev/null && orphans="$orphans $dir(pid $server)"
+done
 if [ -n "$orphans" ]; then
-  echo "Orphaned test PostgreSQL processes left behind: $orphans"
+  echo "Orphaned test PostgreSQL servers left behind:$orphans"
   failed=$((failed + 1))
 fi
 

@@ -67,7 +67,8 @@ public class when_an_agreement_moves_through_its_life(AppFixture app) : Integrat
         var problem = await (await PostRaw($"/api/agreements/{id}/status", "{\"status\":\"inForce\",\"reason\":\"x\",\"effectiveOn\":\"2024-02-30\"}"))
             .ShouldBe(HttpStatusCode.BadRequest);
 
-        problem["rule"]!.GetValue<string>().ShouldBe("date-format");
+        problem["rule"]!.GetValue<string>().ShouldBe("type", problem.ToJsonString());
+        problem["field"]!.GetValue<string>().ShouldBe("effectiveOn");
         (await EventCount()).ShouldBe(before);
     }
 

@@ -79,15 +79,11 @@ public enum DatePrecision
 
 public sealed class PartialDateJsonConverter : JsonConverter<PartialDate>
 {
-    public override PartialDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-            throw new JsonException("A date must be a string such as \"2023-05-23\", \"2023-05\", \"2023\" or \"--11-28\".");
-        var text = reader.GetString();
-        return PartialDate.TryParse(text, out var date)
+    // A JsonException without a message lets the serializer add the JSON path, so the problem can name the field.
+    public override PartialDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.String && PartialDate.TryParse(reader.GetString(), out var date)
             ? date!
-            : throw new JsonException($"'{text}' is not a valid date: use 2023-05-23, 2023-05, 2023, or --11-28 when the year is not stated.");
-    }
+            : throw new JsonException();
 
     public override void Write(Utf8JsonWriter writer, PartialDate value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.ToString());

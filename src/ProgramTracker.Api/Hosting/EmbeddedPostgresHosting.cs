@@ -21,6 +21,8 @@ public static class EmbeddedPostgresHosting
         builder.Configuration[$"ConnectionStrings:{ConnectionStringName}"] = pg.ConnectionString;
         builder.Configuration["ProgramTracker:EmbeddedDatabase"] = "true";
         builder.Services.AddSingleton(pg);
+        // Commands other than 'run' (help, seed, db-apply) never start the host; stop the server when they exit.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => pg.Stop();
         builder.Services.AddHostedService<EmbeddedPostgresLifetime>();
         return builder;
     }

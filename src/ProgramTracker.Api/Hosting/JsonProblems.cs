@@ -44,8 +44,8 @@ public static partial class JsonProblems
         }
 
         var path = PathOf(detail);
-        if (detail.StartsWith('\'') && detail.Contains("is not a valid date"))
-            return (path, "date-format", StripPath(detail));
+        if (detail.Contains("converted to System.DateOnly"))
+            return (path, "date-format", $"'{path}' must be a calendar date written YYYY-MM-DD, such as 2024-06-30.");
         if (detail.Contains("could not be converted"))
         {
             return (path, "type", path == "$"
@@ -68,11 +68,6 @@ public static partial class JsonProblems
     private static string Join(string parent, string name) =>
         parent == "$" ? name : parent == name || parent.EndsWith($".{name}") ? parent : $"{parent}.{name}";
 
-    private static string StripPath(string detail)
-    {
-        var i = detail.IndexOf(" Path:", StringComparison.Ordinal);
-        return i < 0 ? detail : detail[..i];
-    }
 
     [GeneratedRegex(@"The JSON property '(?<name>[^']+)' could not be mapped")]
     private static partial Regex UnknownMember();

@@ -2,6 +2,7 @@ using JasperFx.Events;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Workstreams;
+using ProgramTracker.Api.Workstreams.Indicators;
 using ProgramTracker.Api.Workstreams.Milestones;
 
 namespace ProgramTracker.Api.SampleData;
@@ -39,15 +40,24 @@ public sealed record SampleAgreement(
                 if (planned.Refusal is { } noMilestone) return SamplePlan.Refused(noMilestone);
                 workstreamEvents.AddRange(planned.Events);
             }
-            workstreamEvents.AddRange(sample.Indicators.Select(i =>
-                new IndicatorDefined(sample.Id, Id, i.Id, i.Name, i.Unit, null, i.TargetLow, i.TargetHigh, i.Period, i.IsSample)));
+            foreach (var indicator in sample.Indicators)
+            {
+                var workstream = FoldAll<Workstream>(workstreamEvents, Workstream.Fold)!;
+                var defined = DefineIndicator.Decide(new DefineIndicator(indicator.Name, indicator.Unit, indicator.TargetLow,
+                    indicator.Period, TargetHigh: indicator.TargetHigh), workstream, indicator.Id, indicator.IsSample);
+                if (defined.Refusal is { } noIndicator) return SamplePlan.Refused(noIndicator);
+                workstreamEvents.AddRange(defined.Events);
+            }
             workstreams.Add(new NewStream(typeof(Workstream), sample.Id, workstreamEvents));
         }
 
         if (ClosedAs is { } closure)
         {
-            var status = FoldAll<Agreement>(agreementEvents, Agreement.Fold)!.Status;
-            agreementEvents.Add(new AgreementStatusChanged(Id, status, AgreementStatus.Closed, closure.EffectiveOn, closure.Reason));
+            // Decided as on the day the closure took effect, as it would have been recorded then.
+            var closed = ChangeAgreementStatus.Decide(new ChangeAgreementStatus(AgreementStatus.Closed, closure.Reason, closure.EffectiveOn),
+                FoldAll<Agreement>(agreementEvents, Agreement.Fold)!, closure.EffectiveOn.Latest ?? DateOnly.MaxValue);
+            if (closed.Refusal is { } notClosed) return SamplePlan.Refused(notClosed);
+            agreementEvents.AddRange(closed.Events);
         }
 
         return new SamplePlan([new NewStream(typeof(Agreement), Id, agreementEvents), .. workstreams], null);
