@@ -3,6 +3,7 @@ using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
 using ProgramTracker.Api.Agreements;
+using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Workstreams;
 using Wolverine.Marten;
@@ -46,6 +47,7 @@ public static class MartenSetup
 
                 options.AddAgreements();
                 options.AddWorkstreams();
+                options.AddCommittees();
             })
             .UseLightweightSessions()
             .AddAsyncDaemon(DaemonMode.Solo)
