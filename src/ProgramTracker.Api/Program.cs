@@ -1,4 +1,5 @@
 using JasperFx;
+using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Hosting;
 using Scalar.AspNetCore;
 using Wolverine.Http;
@@ -13,6 +14,7 @@ builder.AddEmbeddedPostgresWhenNoConnectionString()
     .AddObservability();
 builder.Services.AddOpenApi();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddCommitteeSampleData();
 
 var app = builder.Build();
 

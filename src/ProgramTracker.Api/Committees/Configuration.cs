@@ -3,6 +3,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Aggregation;
 using ProgramTracker.Api.People;
+using ProgramTracker.Api.SampleData;
 
 namespace ProgramTracker.Api.Committees;
 
@@ -16,6 +17,10 @@ public static class Configuration
         options.Schema.For<PersonAssignments>().DocumentAlias("person_assignments");
         return options;
     }
+
+    /// <summary>The committees of the sample agreements; loaded after the agreements (see <see cref="CommitteeSampleData"/>).</summary>
+    public static IServiceCollection AddCommitteeSampleData(this IServiceCollection services) =>
+        services.AddSingleton<ISampleData, CommitteeSampleData>();
 }
 
 public sealed partial class CommitteeProjection : SingleStreamProjection<Committee, Guid>
