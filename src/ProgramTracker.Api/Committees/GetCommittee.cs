@@ -18,7 +18,7 @@ public static class GetCommitteeEndpoint
         if (date is { } on)
         {
             var events = await session.Events.FetchStreamAsync(id, token: ct);
-            if (events.Count == 0) return Problems.NotFound("committee", id);
+            if (events.Count == 0 || events[0].Data is not CommitteeEstablished) return Problems.NotFound("committee", id);
             var then = Committee.AsOf(events, on);
             if (then is null)
                 return Problems.From(Refusal.NotFound("asOf", "not-yet-established", $"Committee {id} was not yet established on {on:yyyy-MM-dd}."));
