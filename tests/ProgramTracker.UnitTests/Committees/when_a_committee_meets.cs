@@ -21,6 +21,14 @@ public class when_a_committee_meets
     ];
 
     [Fact]
+    public void a_meeting_entered_after_the_fact_counts_from_its_own_day_and_one_scheduled_ahead_from_when_it_was_scheduled()
+    {
+        var recorded = new DateTimeOffset(2024, 3, 1, 9, 0, 0, TimeSpan.Zero);
+        CommitteeEvents.EffectiveOn(GivenCommittee.Scheduled(new DateOnly(2024, 2, 1)), recorded).ShouldBe(new DateOnly(2024, 2, 1));
+        CommitteeEvents.EffectiveOn(GivenCommittee.Scheduled(new DateOnly(2024, 6, 1)), recorded).ShouldBe(new DateOnly(2024, 3, 1));
+    }
+
+    [Fact]
     public void scheduling_before_the_committee_existed_is_refused()
     {
         var refusal = ScheduleMeeting.Decide(new ScheduleMeeting(new DateOnly(2023, 12, 1)), GivenCommittee.Committee(), GivenCommittee.Agreement(), GivenCommittee.MeetingId)

@@ -35,6 +35,16 @@ public class when_members_are_appointed_and_relieved
     }
 
     [Fact]
+    public void reappointing_before_the_seat_was_vacated_is_a_conflict()
+    {
+        var committee = GivenCommittee.Committee(GivenCommittee.Appointed("anna", CommitteeRole.Secretary),
+            GivenCommittee.Relieved("anna", new DateOnly(2024, 6, 1), CommitteeRole.Secretary));
+
+        Refused(AppointMember.Decide(Appoint("anna", CommitteeRole.Secretary, on: new DateOnly(2024, 5, 1)), committee, GivenCommittee.Agreement()))
+            .Rule.ShouldBe("already-member");
+    }
+
+    [Fact]
     public void the_same_person_may_hold_another_role_and_be_reappointed_after_being_relieved()
     {
         var committee = GivenCommittee.Committee(GivenCommittee.Appointed("anna", CommitteeRole.Secretary),

@@ -24,7 +24,7 @@ public sealed record AppointMember(
         if (command.WorkstreamId is { } ws && CommitteeRules.OutsideAgreement(agreement, ws, "workstreamId") is { } outside) return outside;
 
         var personId = command.PersonId.Trim();
-        if (committee.Members.Any(m => m.PersonId == personId && m.Open && m.SameSeat(command.Role, command.WorkstreamId)))
+        if (committee.Members.Any(m => m.PersonId == personId && m.SameSeat(command.Role, command.WorkstreamId) && (m.To is not { } to || to > command.EffectiveOn)))
             return Refusal.Conflict("personId", "already-member",
                 $"{command.Name} already sits on the committee as {Words(command.Role)}; relieve them first to appoint them again.");
         if (command.Role == CommitteeRole.Chair
