@@ -1,4 +1,5 @@
 using JasperFx;
+using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Hosting;
 using ProgramTracker.Api.SampleData;
 using Scalar.AspNetCore;
@@ -15,6 +16,7 @@ builder.AddEmbeddedPostgresWhenNoConnectionString()
     .AddSampleData();
 builder.Services.AddOpenApi();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddCommitteeSampleData();
 
 var app = builder.Build();
 

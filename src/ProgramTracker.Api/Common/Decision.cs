@@ -3,11 +3,12 @@ namespace ProgramTracker.Api.Common;
 /// <summary>What a command decided: the events to append, or why it was refused. Decisions are pure.</summary>
 public sealed record Decision
 {
-    private Decision(IReadOnlyList<object> events, Refusal? refusal, IReadOnlyList<NewStream> starts)
+    private Decision(IReadOnlyList<object> events, Refusal? refusal, IReadOnlyList<NewStream> starts, IReadOnlyList<StreamAppend>? appends = null)
     {
         Events = events;
         Refusal = refusal;
         Starts = starts;
+        Appends = appends ?? [];
     }
 
     /// <summary>Events for the stream the command was addressed to.</summary>
@@ -16,6 +17,9 @@ public sealed record Decision
     /// <summary>New streams the command opens, such as a workstream added to an agreement.</summary>
     public IReadOnlyList<NewStream> Starts { get; }
 
+    /// <summary>Events for other streams that already exist, such as a committee's rating on a workstream.</summary>
+    public IReadOnlyList<StreamAppend> Appends { get; }
+
     public Refusal? Refusal { get; }
     public bool Accepted => Refusal is null;
 
@@ -23,12 +27,18 @@ public sealed record Decision
     public static Decision Refuse(Refusal refusal) => new([], refusal, []);
 
     public Decision AndStart<TAggregate>(Guid streamId, params object[] events) =>
-        new(Events, Refusal, [.. Starts, new NewStream(typeof(TAggregate), streamId, events)]);
+        new(Events, Refusal, [.. Starts, new NewStream(typeof(TAggregate), streamId, events)], Appends);
+
+    /// <summary>Also appends <paramref name="events"/> to another existing stream, in the same transaction.</summary>
+    public Decision AndAppend(Guid streamId, params object[] events) =>
+        new(Events, Refusal, Starts, [.. Appends, new StreamAppend(streamId, events)]);
 
     public static implicit operator Decision(Refusal refusal) => Refuse(refusal);
 }
 
 public sealed record NewStream(Type AggregateType, Guid StreamId, IReadOnlyList<object> Events);
+
+public sealed record StreamAppend(Guid StreamId, IReadOnlyList<object> Events);
 
 /// <summary>
 /// A rule the command broke, in words a project officer understands. <see cref="Field"/> names the input the

@@ -40,6 +40,7 @@ public static class EventStreamWrites
             Stamp(session, http, command);
             stream.AppendMany(decision.Events);
             foreach (var start in decision.Starts) session.Events.StartStream(start.AggregateType, start.StreamId, [.. start.Events]);
+            foreach (var append in decision.Appends) session.Events.Append(append.StreamId, [.. append.Events]);
 
             // A created resource that is a stream of its own reports that stream's version; one that lives inside
             // this stream (a milestone) reports this stream's version, the ETag to use for the next change.
@@ -99,6 +100,7 @@ public static class EventStreamWrites
         {
             Stamp(session, http, command);
             session.Events.StartStream<TState>(streamId, decision.Events);
+            foreach (var append in decision.Appends) session.Events.Append(append.StreamId, [.. append.Events]);
             var accepted = new CommandAccepted(streamId, decision.Events.Count);
             idempotency?.Remember(session, StatusCodes.Status201Created, accepted, location);
             await session.SaveChangesAsync(ct);

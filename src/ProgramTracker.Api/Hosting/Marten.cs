@@ -3,6 +3,7 @@ using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
 using ProgramTracker.Api.Agreements;
+using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Workstreams;
@@ -49,6 +50,7 @@ public static class MartenSetup
                 options.AddAgreements();
                 options.AddWorkstreams();
                 options.AddDashboards();
+                options.AddCommittees();
             })
             .UseLightweightSessions()
             .AddAsyncDaemon(DaemonMode.Solo)
