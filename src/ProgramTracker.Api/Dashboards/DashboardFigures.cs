@@ -1,4 +1,6 @@
 using ProgramTracker.Api.Agreements;
+using ProgramTracker.Api.Committees;
+using ProgramTracker.Api.Committees.ActionItems;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Workstreams;
 
@@ -43,7 +45,12 @@ public sealed record WorkstreamDashboardView(
     bool Stale,
     bool IsSample,
     IReadOnlyList<DashboardMilestoneView>? Milestones,
-    IReadOnlyList<DashboardIndicatorView>? Indicators);
+    IReadOnlyList<DashboardIndicatorView>? Indicators,
+    CommitteeReviewView? LastCommitteeReview = null,
+    IReadOnlyList<ActionItemView>? OpenActionItems = null);
+
+/// <summary>The latest rating a steering committee gave the workstream at a meeting.</summary>
+public sealed record CommitteeReviewView(Guid CommitteeId, Guid? MeetingId, Rag Rating, string Comments, DateOnly ReviewedOn);
 
 public sealed record NextDueView(Guid MilestoneId, LocalizedText Title, DateOnly DueDate);
 
@@ -65,10 +72,10 @@ public static class DashboardFigures
         Math.Max(0, configuration.GetValue("ProgramTracker:StaleAfterDays", DefaultStaleAfterDays));
 
     public static AgreementDashboardView Compute(Agreement agreement, IEnumerable<Workstream> workstreams, DateOnly today,
-        int staleAfterDays, DateTimeOffset? agreementUpdatedAt)
+        int staleAfterDays, DateTimeOffset? agreementUpdatedAt, IReadOnlyCollection<Committee>? committees = null)
     {
         var list = workstreams.ToList();
-        var views = list.Select(w => ForWorkstream(w, today, staleAfterDays)).ToList();
+        var views = list.Select(w => ForWorkstream(w, today, staleAfterDays, committees)).ToList();
         var milestones = list.SelectMany(w => w.Milestones).ToList();
         DateTimeOffset? lastEventAt = list.Select(w => (DateTimeOffset?)w.LastUpdatedAt).Append(agreementUpdatedAt).Max();
 
@@ -85,7 +92,8 @@ public static class DashboardFigures
             views);
     }
 
-    public static WorkstreamDashboardView ForWorkstream(Workstream workstream, DateOnly today, int staleAfterDays)
+    public static WorkstreamDashboardView ForWorkstream(Workstream workstream, DateOnly today, int staleAfterDays,
+        IReadOnlyCollection<Committee>? committees = null)
     {
         var counted = workstream.Milestones.Where(m => m.Status != MilestoneStatus.Cancelled).ToList();
         var open = counted.Where(m => m.IsOpen).ToList();
@@ -112,6 +120,14 @@ public static class DashboardFigures
             [.. workstream.Milestones.Select(m => new DashboardMilestoneView(m.Id, m.Title, m.BaselineDueDate, m.DueDate, m.VarianceDays,
                 m.Status, m.Percent, m.IsOverdue(today)))],
             [.. workstream.Indicators.Select(i => new DashboardIndicatorView(i.Id, i.Name, i.Unit, i.TargetLow, i.TargetHigh,
-                i.Latest?.Value, i.Latest?.Period))]);
+                i.Latest?.Value, i.Latest?.Period))],
+            // A committee review lands on the workstream's own stream as a StatusAssessed naming the committee.
+            workstream.Assessments.LastOrDefault(a => a.CommitteeId is not null) is { } review
+                ? new CommitteeReviewView(review.CommitteeId!.Value, review.MeetingId, review.Rating, review.Reason, review.AssessedOn)
+                : null,
+            committees is null
+                ? null
+                : [.. committees.SelectMany(c => c.ActionItems.Where(a => a.IsOpen && a.WorkstreamId == workstream.Id)
+                    .Select(a => ActionItemView.From(c.Id, a, today))).OrderBy(a => a.DueDate)]);
     }
 }

@@ -1,5 +1,6 @@
 using Marten;
 using ProgramTracker.Api.Agreements;
+using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Workstreams;
 using Wolverine.Http;
@@ -24,19 +25,21 @@ public static class GetAgreementDashboardEndpoint
             return Results.Ok(past.Value.View);
         }
 
+        var committees = await session.Query<Committee>().Where(c => c.AgreementId == id).ToListAsync(ct);
         var dashboard = await session.LoadAsync<AgreementDashboard>(id, ct);
         if (dashboard?.Agreement is { } agreement)
         {
-            http.Response.Headers.ETag = ETags.For(dashboard.Version);
-            return Results.Ok(DashboardFigures.Compute(agreement, dashboard.Workstreams, clock.Today(), staleAfterDays, dashboard.AgreementUpdatedAt));
+            http.Response.Headers.ETag = ETags.For(dashboard.Version + committees.Sum(c => c.Version));
+            return Results.Ok(DashboardFigures.Compute(agreement, dashboard.Workstreams, clock.Today(), staleAfterDays,
+                dashboard.AgreementUpdatedAt, committees));
         }
 
         // Registered a moment ago and not yet projected: answer from the inline snapshots rather than a false 404.
         var inline = await session.LoadAsync<Agreement>(id, ct);
         if (inline is null) return Problems.NotFound("agreement", id);
         var workstreams = await session.LoadManyAsync<Workstream>(ct, inline.Workstreams.Select(w => w.WorkstreamId));
-        http.Response.Headers.ETag = ETags.For(inline.Version + workstreams.Sum(w => w.Version));
-        return Results.Ok(DashboardFigures.Compute(inline, workstreams, clock.Today(), staleAfterDays, null));
+        http.Response.Headers.ETag = ETags.For(inline.Version + workstreams.Sum(w => w.Version) + committees.Sum(c => c.Version));
+        return Results.Ok(DashboardFigures.Compute(inline, workstreams, clock.Today(), staleAfterDays, null, committees));
     }
 }
 
@@ -56,13 +59,18 @@ public static class AsOf
             if (await session.Events.AggregateStreamAsync<Workstream>(reference.WorkstreamId, timestamp: at, token: ct) is { } w)
                 workstreams.Add(w);
         }
+        var committees = new List<Committee>();
+        foreach (var committeeId in await session.Query<Committee>().Where(c => c.AgreementId == id).Select(c => c.Id).ToListAsync(ct))
+        {
+            if (await session.Events.AggregateStreamAsync<Committee>(committeeId, timestamp: at, token: ct) is { } c) committees.Add(c);
+        }
         var lastAgreementEvent = await session.Events.QueryAllRawEvents()
             .Where(e => e.StreamId == id && e.Timestamp <= at)
             .OrderByDescending(e => e.Version)
             .FirstOrDefaultAsync(ct);
 
-        var view = DashboardFigures.Compute(agreement, workstreams, day, staleAfterDays, lastAgreementEvent?.Timestamp);
-        return (view, agreement.Version + workstreams.Sum(w => w.Version));
+        var view = DashboardFigures.Compute(agreement, workstreams, day, staleAfterDays, lastAgreementEvent?.Timestamp, committees);
+        return (view, agreement.Version + workstreams.Sum(w => w.Version) + committees.Sum(c => c.Version));
     }
 
     public static Task<Workstream?> WorkstreamAsync(IQuerySession session, Guid id, DateOnly day, CancellationToken ct) =>

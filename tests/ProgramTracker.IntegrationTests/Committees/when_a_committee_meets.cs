@@ -61,6 +61,12 @@ public class when_a_committee_meets(AppFixture app) : IntegrationContext(app)
         row["lastReview"]!["rating"]!.GetValue<string>().ShouldBe("amber");
         row["lastReview"]!["committeeId"]!.GetValue<Guid>().ShouldBe(committeeId);
         row["openActionItems"]!.AsArray().ShouldHaveSingleItem()!["overdue"]!.GetValue<bool>().ShouldBeTrue();
+
+        await App.WaitForProjectionsAsync();
+        var dashboardRow = (await Http.GetJson($"/api/agreements/{agreementId}/dashboard"))["workstreams"]!.AsArray().ShouldHaveSingleItem()!;
+        dashboardRow["lastCommitteeReview"]!["rating"]!.GetValue<string>().ShouldBe("amber");
+        dashboardRow["lastCommitteeReview"]!["meetingId"]!.GetValue<Guid>().ShouldBe(meetingId);
+        dashboardRow["openActionItems"]!.AsArray().ShouldHaveSingleItem()!["text"]!.GetValue<string>().ShouldBe("Confirm the October dates");
     }
 
     [Fact]
