@@ -46,6 +46,20 @@ public class when_the_sample_data_is_loaded(AppFixture app) : IntegrationContext
     }
 
     [Fact]
+    public async Task the_portfolio_and_dashboard_show_the_party_office_workstreams_in_lao()
+    {
+        await App.WaitForProjectionsAsync();
+        var portfolio = await Http.GetJson("/api/agreements?country=LA&pageSize=100");
+        var line = portfolio["items"]!.AsArray().Single(a => a!["agreementId"]!.GetValue<Guid>() == SampleIds.PartyOfficeMou)!;
+        line["workstreams"]!.AsArray().Select(w => w!["title"]!["lo"]!.GetValue<string>()).Count(t => t.Length > 0).ShouldBe(4);
+
+        var dashboard = await Http.GetJson($"/api/agreements/{SampleIds.PartyOfficeMou}/dashboard");
+        var titles = dashboard["workstreams"]!.AsArray().Select(w => w!["title"]!["lo"]!.GetValue<string>()).ToList();
+        titles.Count.ShouldBe(4);
+        titles.ShouldContain("ຍົກລະດັບຄວາມຮູ້ຄວາມສາມາດຂອງພະນັກງານ-ລັດຖະກອນ");
+    }
+
+    [Fact]
     public async Task the_2023_mou_names_the_closed_2016_minutes_as_its_predecessor()
     {
         var mou = await Http.GetJson($"/api/agreements/{SampleIds.HomeAffairsMou2023}");
