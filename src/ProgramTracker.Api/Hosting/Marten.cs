@@ -4,6 +4,7 @@ using JasperFx.Events.Daemon;
 using Marten;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Operations;
 using ProgramTracker.Api.Workstreams;
 using Wolverine.Marten;
 
@@ -41,15 +42,23 @@ public static class MartenSetup
 
                 options.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
                 options.OpenTelemetry.TrackEventCounters();
+                options.OpenTelemetry.TrackFetchForWritingMetrics();
 
                 options.Schema.For<IdempotentRequest>().DocumentAlias("idempotent_request");
 
                 options.AddAgreements();
                 options.AddWorkstreams();
+                options.AddOperations();
             })
-            .UseLightweightSessions()
-            .AddAsyncDaemon(DaemonMode.Solo)
-            .IntegrateWithWolverine();
+            .UseLightweightSessions();
+        if (Cluster.IsEnabled(builder.Configuration))
+        {
+            marten.IntegrateWithWolverine(m => m.UseWolverineManagedEventSubscriptionDistribution = true);
+        }
+        else
+        {
+            marten.AddAsyncDaemon(DaemonMode.Solo).IntegrateWithWolverine();
+        }
         if (SchemaAutoCreate(builder.Configuration) != AutoCreate.None) marten.ApplyAllDatabaseChangesOnStartup();
 
         return builder;
