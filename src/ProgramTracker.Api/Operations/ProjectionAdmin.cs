@@ -43,7 +43,7 @@ public static class ProjectionAdmin
         if (Cluster.IsEnabled(configuration))
         {
             return Problems.Status(StatusCodes.Status409Conflict, "Rebuild from the command line in cluster mode.",
-                "In cluster mode another node may be running the projection. Stop the app nodes and run 'projections --rebuild' instead.",
+                "In cluster mode another node may be running the projection. Stop the app nodes and run 'projections rebuild' instead.",
                 "rebuild-needs-solo");
         }
 
