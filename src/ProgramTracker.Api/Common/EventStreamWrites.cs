@@ -35,7 +35,7 @@ public static class EventStreamWrites
             if (stream.Aggregate is null) return Problems.NotFound(notFoundWhat, streamId);
 
             var decision = decide(stream.Aggregate);
-            if (decision.Refusal is { } refusal) return Problems.From(refusal);
+            if (decision.Refusal is { } refusal) return Refused(refusal, command);
 
             Stamp(session, http, command);
             stream.AppendMany(decision.Events);
@@ -94,7 +94,7 @@ public static class EventStreamWrites
         if (idempotency is not null && await idempotency.ReplayAsync(session, ct) is { } replay) return replay;
 
         var decision = decide();
-        if (decision.Refusal is { } refusal) return Problems.From(refusal);
+        if (decision.Refusal is { } refusal) return Refused(refusal, command);
 
         try
         {
@@ -132,6 +132,12 @@ public static class EventStreamWrites
         session.SetHeader("user-id", actor.Id);
         session.SetHeader("command", command.GetType().Name);
         session.SetHeader("request", $"{http.Request.Method} {http.Request.Path}");
+    }
+
+    private static IResult Refused(Refusal refusal, object command)
+    {
+        Operations.Telemetry.Refused(refusal, command);
+        return Problems.From(refusal);
     }
 
     private static bool IsConcurrencyConflict(Exception e) =>

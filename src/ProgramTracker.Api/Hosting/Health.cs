@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Marten;
 using Npgsql;
+using ProgramTracker.Api.Operations;
 
 namespace ProgramTracker.Api.Hosting;
 
@@ -10,7 +12,8 @@ public static class Health
     public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
     {
         builder.Services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<ProjectionLagHealthCheck>("projections", tags: ["ready"]);
         return builder;
     }
 
@@ -60,6 +63,33 @@ public static class Health
             catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
             {
                 return HealthCheckResult.Unhealthy("PostgreSQL is not reachable.", e);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Degraded, naming the projections, when an async projection has left an event waiting longer than
+    /// ProgramTracker:Health:MaxProjectionLagSeconds: the app still answers, but its views are out of date.
+    /// </summary>
+    private sealed class ProjectionLagHealthCheck(IDocumentStore store, IConfiguration configuration) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct)
+        {
+            var maxLag = configuration.GetValue("ProgramTracker:Health:MaxProjectionLagSeconds", 60.0);
+            try
+            {
+                var report = await ProjectionStatus.ReadAsync(store, ct);
+                var data = report.Projections.ToDictionary(p => p.Name, p => (object)new { p.Sequence, p.EventsBehind, p.LagSeconds });
+                var stalled = report.Projections.Where(p => p.LagSeconds > maxLag).ToList();
+                return stalled.Count == 0
+                    ? HealthCheckResult.Healthy($"{report.Projections.Count} async projection(s) within {maxLag} s of the newest event (sequence {report.HeadSequence}).", data)
+                    : HealthCheckResult.Degraded(
+                        $"Projection(s) behind by more than {maxLag} s: {string.Join(", ", stalled.Select(p => $"{p.Name} ({p.LagSeconds:0} s, {p.EventsBehind} events)"))}.",
+                        data: data);
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+            {
+                return HealthCheckResult.Unhealthy("Could not read the projections' progress.", e);
             }
         }
     }

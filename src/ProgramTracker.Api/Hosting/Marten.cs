@@ -6,6 +6,7 @@ using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Dashboards;
+using ProgramTracker.Api.Operations;
 using ProgramTracker.Api.Workstreams;
 using Wolverine.Marten;
 
@@ -44,6 +45,7 @@ public static class MartenSetup
 
                 options.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
                 options.OpenTelemetry.TrackEventCounters();
+                options.OpenTelemetry.TrackFetchForWritingMetrics();
 
                 options.Schema.For<IdempotentRequest>().DocumentAlias("idempotent_request");
 
@@ -51,10 +53,17 @@ public static class MartenSetup
                 options.AddWorkstreams();
                 options.AddDashboards();
                 options.AddCommittees();
+                options.AddOperations();
             })
-            .UseLightweightSessions()
-            .AddAsyncDaemon(DaemonMode.Solo)
-            .IntegrateWithWolverine();
+            .UseLightweightSessions();
+        if (Cluster.IsEnabled(builder.Configuration))
+        {
+            marten.IntegrateWithWolverine(m => m.UseWolverineManagedEventSubscriptionDistribution = true);
+        }
+        else
+        {
+            marten.AddAsyncDaemon(DaemonMode.Solo).IntegrateWithWolverine();
+        }
         if (SchemaAutoCreate(builder.Configuration) != AutoCreate.None) marten.ApplyAllDatabaseChangesOnStartup();
 
         return builder;

@@ -14,10 +14,12 @@ public static class WolverineSetup
         {
             options.UseRuntimeCompilation();
             options.Policies.AutoApplyTransactions();
-            options.Durability.Mode = DurabilityMode.Solo;
+            Cluster.Configure(options, builder.Configuration);
             options.AutoBuildMessageStorageOnStartup = MartenSetup.SchemaAutoCreate(builder.Configuration);
         });
         builder.Services.AddWolverineHttp();
+        builder.Services.Configure<HostOptions>(host =>
+            host.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("ProgramTracker:ShutdownTimeoutSeconds", 30)));
 
         builder.Services.ConfigureHttpJsonOptions(json => Configure(json.SerializerOptions));
         return builder;
@@ -37,5 +39,33 @@ public static class WolverineSetup
         json.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         json.NumberHandling = JsonNumberHandling.Strict;
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    }
+}
+
+/// <summary>
+/// Solo (the default): one node runs everything, including every async projection. Cluster
+/// (ProgramTracker:Cluster:Enabled): every node serves HTTP, and Wolverine's leader assigns each async
+/// projection to exactly one live node, moving it when that node stops answering. Marten's own HotCold mode
+/// does not work with the lock library this build uses (see TOOLCHAIN.md), so Wolverine distributes instead.
+/// </summary>
+public static class Cluster
+{
+    public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue("ProgramTracker:Cluster:Enabled", false);
+
+    public static void Configure(WolverineOptions options, IConfiguration configuration)
+    {
+        if (!IsEnabled(configuration))
+        {
+            options.Durability.Mode = DurabilityMode.Solo;
+            return;
+        }
+
+        options.Durability.Mode = DurabilityMode.Balanced;
+        var section = configuration.GetSection("ProgramTracker:Cluster");
+        // How fast a dead node's projections move: nodes heartbeat every HealthCheckSeconds, the leader
+        // declares a node dead after StaleNodeSeconds without one and reassigns its agents on its next check.
+        options.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(section.GetValue("HealthCheckSeconds", 5.0));
+        options.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(section.GetValue("StaleNodeSeconds", 30.0));
+        options.Durability.CheckAssignmentPeriod = TimeSpan.FromSeconds(section.GetValue("CheckAssignmentSeconds", 10.0));
     }
 }
