@@ -81,6 +81,13 @@ public sealed class EmbeddedPostgres : IAsyncDisposable, IDisposable
             return reused;
         }
 
+        // The server's Unix socket lives in the data directory; its path must fit the kernel's 107-byte limit.
+        if (Path.Combine(data, ".s.PGSQL.65535").Length > 107)
+        {
+            throw new EmbeddedPostgresException(
+                $"The PostgreSQL data folder {data} is too deep for the server's socket path (107 bytes at most). Choose a shorter folder.");
+        }
+
         var port = FreePort();
         log($"Starting PostgreSQL on 127.0.0.1:{port} ({data})");
         await RunAsync(bin, "pg_ctl", ct, "-D", data, "-l", Path.Combine(root, "postgres.log"), "-w", "-t", "60",
@@ -95,7 +102,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable, IDisposable
     public static Task<EmbeddedPostgres> StartThrowawayAsync(string purpose, Action<string>? log = null, CancellationToken ct = default)
     {
         ReapOrphans(log);
-        var root = Path.Combine(Path.GetTempPath(), $"programtracker-{purpose}-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var root = Path.Combine(Path.GetTempPath(), $"programtracker-{purpose}-{Guid.NewGuid():N}"[..(16 + purpose.Length + 8)]);
         Directory.CreateDirectory(root);
         File.WriteAllText(Path.Combine(root, "owner.pid"), Environment.ProcessId.ToString());
         return StartAsync(root, deleteOnDispose: true, log: log, ct: ct);
