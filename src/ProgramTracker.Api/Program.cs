@@ -1,5 +1,6 @@
 using JasperFx;
 using ProgramTracker.Api.Hosting;
+using ProgramTracker.Api.Web;
 using Scalar.AspNetCore;
 using Wolverine.Http;
 
@@ -10,13 +11,15 @@ builder.AddEmbeddedPostgresWhenNoConnectionString()
     .AddMessaging()
     .AddProblemDetailsEverywhere()
     .AddHealth()
-    .AddObservability();
+    .AddObservability()
+    .AddWeb();
 builder.Services.AddOpenApi();
 builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();
 
 app.UseProblemDetailsEverywhere();
+app.UseWeb();
 app.MapOpenApi();
 app.MapScalarApiReference("/api-docs");
 app.MapHealth();
