@@ -37,7 +37,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
-        _postgres = await EmbeddedPostgres.StartThrowawayAsync("browser-tests");
+        _postgres = await EmbeddedPostgres.StartThrowawayAsync("tests-browser");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => _postgres.Stop();
 
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>

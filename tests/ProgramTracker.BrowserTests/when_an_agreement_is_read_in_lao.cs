@@ -34,4 +34,14 @@ public sealed class when_an_agreement_is_read_in_lao(BrowserFixture app) : Brows
         await Assertions.Expect(Page.Locator("[data-testid=timeline] .milestone")).ToHaveCountAsync(3);
         await Screenshot("agreement-lao");
     }
+
+    [Fact]
+    public async Task an_unknown_agreement_answers_404_with_a_page_in_lao()
+    {
+        var response = await Page.GotoAsync($"/agreements/{Guid.NewGuid()}");
+
+        response!.Status.ShouldBe(404);
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("ບໍ່ພົບລາຍການທີ່ມີລະຫັດນີ້.");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "ບົດບັນທຶກທັງໝົດ" }).First).ToBeVisibleAsync();
+    }
 }

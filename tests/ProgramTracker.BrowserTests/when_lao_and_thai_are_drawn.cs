@@ -3,6 +3,8 @@ namespace ProgramTracker.BrowserTests;
 /// <summary>
 /// A machine with no Thai font draws Thai as identical empty boxes. These tests make the browser draw single
 /// letters in the fonts the app ships and compare the pixels: distinct letters must give distinct pictures.
+/// (With the Thai font files made unreachable, the Thai case fails here on its pictures alone.) A comparison
+/// with an unknown font would prove nothing on a machine that has system Noto fonts, so there is none.
 /// </summary>
 public sealed class when_lao_and_thai_are_drawn(BrowserFixture app) : BrowserTest(app)
 {
@@ -22,10 +24,6 @@ public sealed class when_lao_and_thai_are_drawn(BrowserFixture app) : BrowserTes
 
         var shipped = await Glyphs(page, family, letters);
         shipped.Distinct(ByteArrays.Comparer).Count().ShouldBe(letters.Length, $"some {family} letters were drawn alike, as boxes are");
-
-        var bogus = await Glyphs(page, "No Such Font For ProgramTracker", letters);
-        for (var i = 0; i < letters.Length; i++)
-            shipped[i].SequenceEqual(bogus[i]).ShouldBeFalse($"'{letters[i]}' looks the same in {family} as in a font that does not exist");
 
         await Screenshot($"glyphs-{locale}", page);
     }

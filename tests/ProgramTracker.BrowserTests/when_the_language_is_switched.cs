@@ -12,6 +12,7 @@ public sealed class when_the_language_is_switched(BrowserFixture app) : BrowserT
         await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Agreements");
 
         await Page.GetByLabel("Language", new() { Exact = true }).SelectOptionAsync("vi");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Change" }).ClickAsync();
 
         await Assertions.Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "vi");
         await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Các thỏa thuận");
@@ -26,6 +27,7 @@ public sealed class when_the_language_is_switched(BrowserFixture app) : BrowserT
         remembered.ShouldContain(c => c.Name == ".AspNetCore.Culture" && c.Value.Contains("vi"));
 
         await Page.GetByLabel("Ngôn ngữ", new() { Exact = true }).SelectOptionAsync("th");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Đổi" }).ClickAsync();
         await Assertions.Expect(Page.Locator("h1 [lang=th]")).ToHaveTextAsync("ความร่วมมือด้านกิจการภายใน");
         Page.Url.ShouldEndWith($"/agreements/{agreement}");
     }

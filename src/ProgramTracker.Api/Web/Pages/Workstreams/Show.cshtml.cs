@@ -8,7 +8,7 @@ namespace ProgramTracker.Api.Web.Pages.Workstreams;
 
 public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageModel
 {
-    public Workstream Workstream { get; private set; } = null!;
+    public Workstream? Workstream { get; private set; }
     public WorkstreamDashboard Summary { get; private set; } = null!;
     public Agreement? Agreement { get; private set; }
     public DateOnly Today { get; private set; }
@@ -19,7 +19,7 @@ public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageM
     {
         var ct = HttpContext.RequestAborted;
         var workstream = await session.LoadAsync<Workstream>(id, ct);
-        if (workstream is null) return NotFound();
+        if (workstream is null) return this.NotFoundPage();
         var now = clock.GetUtcNow();
         Today = DateOnly.FromDateTime(now.UtcDateTime);
         Workstream = workstream;
@@ -28,9 +28,9 @@ public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageM
         return Page();
     }
 
-    public IEnumerable<Milestone> OpenMilestones => Workstream.Milestones.Where(m => m.IsOpen).OrderBy(m => m.DueDate);
+    public IEnumerable<Milestone> OpenMilestones => Workstream!.Milestones.Where(m => m.IsOpen).OrderBy(m => m.DueDate);
 
-    public string? LeadPartyName => Agreement?.Parties.FirstOrDefault(p => p.PartyId == Workstream.LeadPartyId) is { } p
+    public string? LeadPartyName => Agreement?.Parties.FirstOrDefault(p => p.PartyId == Workstream!.LeadPartyId) is { } p
         ? $"{p.Country} · {Display.Plain(p.Name)}"
-        : Workstream.LeadPartyId;
+        : Workstream!.LeadPartyId;
 }

@@ -3,9 +3,6 @@
 "use strict";
 
 document.addEventListener("DOMContentLoaded", () => {
-  for (const select of document.querySelectorAll("select[data-autosubmit]")) {
-    select.addEventListener("change", () => select.form.requestSubmit());
-  }
   const form = document.getElementById("complete-milestone");
   if (form) wireCompletionForm(form);
 });
