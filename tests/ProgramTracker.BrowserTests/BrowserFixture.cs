@@ -23,6 +23,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
     public HttpClient Api { get; private set; } = null!;
+    public Marten.IDocumentStore Store => _factory!.Services.GetRequiredService<Marten.IDocumentStore>();
 
     public static string ScreenshotDirectory { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
 
