@@ -21,6 +21,7 @@ public sealed class when_the_portfolio_is_opened(BrowserFixture app) : BrowserTe
         await Assertions.Expect(laoCard.Locator(".country")).ToHaveTextAsync(["VN", "LA"]);
         await Assertions.Expect(laoCard.Locator("[role=progressbar]")).ToHaveAttributeAsync("aria-valuenow", "0");
         await Assertions.Expect(laoCard.Locator("[data-rag]")).ToHaveAttributeAsync("data-rag", "red");
+        await Assertions.Expect(laoCard.Locator("[data-figure=overdue]")).ToHaveTextAsync("1 overdue");
         await Assertions.Expect(Page.Locator($"[data-agreement-id='{thaiId}'] .status")).ToHaveTextAsync("In force");
         await Screenshot("portfolio");
     }
