@@ -30,6 +30,13 @@ if [ -z "${ConnectionStrings__Marten:-}" ] && ! have_pg_binaries; then
   apt_install postgresql || { echo "Could not install PostgreSQL. Install it ('apt-get install postgresql') or set PG_BIN."; echo "0 passed, 1 failed"; exit 1; }
 fi
 
+# The browser tests drive Debian's Chromium (Playwright cannot download its own browser here). No system Lao or
+# Thai fonts are installed on purpose: the tests check that the fonts the app ships are the ones drawing.
+if [ -z "${PROGRAMTRACKER_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
+  log "Chromium not found: installing Debian's chromium for the browser tests"
+  apt_install chromium || echo "Could not install Chromium: the browser tests will fail and say why. Install it ('apt-get install chromium') or set PROGRAMTRACKER_CHROMIUM."
+fi
+
 log "Restoring and building"
 if ! dotnet build ProgramTracker.sln -c Release -nologo -v quiet -clp:ErrorsOnly; then
   echo "The build failed."

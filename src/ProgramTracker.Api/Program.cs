@@ -2,6 +2,7 @@ using JasperFx;
 using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Hosting;
 using ProgramTracker.Api.SampleData;
+using ProgramTracker.Api.Web;
 using Scalar.AspNetCore;
 using Wolverine.Http;
 
@@ -13,7 +14,8 @@ builder.AddEmbeddedPostgresWhenNoConnectionString()
     .AddProblemDetailsEverywhere()
     .AddHealth()
     .AddObservability()
-    .AddSampleData();
+    .AddSampleData()
+    .AddWeb();
 builder.Services.AddOpenApi();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCommitteeSampleData();
@@ -21,6 +23,7 @@ builder.Services.AddCommitteeSampleData();
 var app = builder.Build();
 
 app.UseProblemDetailsEverywhere();
+app.UseWeb();
 app.MapOpenApi();
 app.MapScalarApiReference("/api-docs");
 app.MapHealth();

@@ -1,0 +1,160 @@
+using Marten;
+using ProgramTracker.Api.Agreements;
+using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Workstreams;
+
+namespace ProgramTracker.Api.Web;
+
+/// <summary>
+/// What the pages show of an agreement, shaped like the agreement dashboard projection
+/// (GET /api/agreements/{id}/dashboard) so the pages keep their bindings when they switch to reading it.
+/// Until then it is derived here, and only here, from the inline Agreement and Workstream snapshots.
+/// </summary>
+public sealed record AgreementDashboard(
+    Guid AgreementId,
+    string Code,
+    LocalizedText Title,
+    AgreementStatus Status,
+    ValidityPeriod Validity,
+    IReadOnlyList<PartyView> Parties,
+    bool IsSample,
+    decimal PercentComplete,
+    int MilestonesDone,
+    int MilestonesTotal,
+    int OverdueCount,
+    int StaleCount,
+    DateOnly AsOf,
+    DateTimeOffset? LastEventAt,
+    IReadOnlyList<WorkstreamDashboard> Workstreams)
+{
+    /// <summary>The worst rating of its workstreams: one workstream off track puts the agreement off track.</summary>
+    public Rag? Rag => Workstreams.Select(w => w.Rag).Where(r => r is not null).Max();
+
+    public IEnumerable<string> Countries => Parties.Select(p => p.Country).Distinct();
+}
+
+public sealed record PartyView(string PartyId, LocalizedText Name, string Country, string? ShortName);
+
+public sealed record WorkstreamDashboard(
+    Guid WorkstreamId,
+    string Code,
+    LocalizedText Title,
+    decimal PercentComplete,
+    Rag? Rag,
+    bool RagAssessed,
+    int MilestonesDone,
+    int MilestonesTotal,
+    int OverdueCount,
+    NextDue? NextDue,
+    DateTimeOffset LastUpdatedAt,
+    int DaysSinceUpdate,
+    bool Stale,
+    bool IsSample,
+    IReadOnlyList<MilestoneLine> Milestones,
+    IReadOnlyList<IndicatorLine> Indicators);
+
+public sealed record NextDue(Guid MilestoneId, LocalizedText Title, DateOnly DueDate);
+
+public sealed record MilestoneLine(
+    Guid Id,
+    LocalizedText Title,
+    DateOnly BaselineDueDate,
+    DateOnly DueDate,
+    int VarianceDays,
+    MilestoneStatus Status,
+    int Percent,
+    bool Overdue);
+
+public sealed record IndicatorLine(Guid Id, LocalizedText Name, string Unit, decimal TargetLow, decimal? TargetHigh,
+    decimal? LatestValue, string? LatestPeriod);
+
+/// <summary>The portfolio filters, named like the query parameters of GET /api/agreements.</summary>
+public sealed record PortfolioFilter(string? Country = null, string? Party = null, AgreementStatus? Status = null, string? Q = null)
+{
+    public bool Matches(AgreementDashboard a) =>
+        (string.IsNullOrEmpty(Country) || a.Parties.Any(p => p.Country == Country))
+        && (string.IsNullOrEmpty(Party) || a.Parties.Any(p => p.PartyId == Party))
+        && (Status is null || a.Status == Status)
+        && (string.IsNullOrWhiteSpace(Q) || TitleContains(a, Q.Trim()));
+
+    private static bool TitleContains(AgreementDashboard a, string q) =>
+        a.Code.Contains(q, StringComparison.OrdinalIgnoreCase)
+        || a.Title.Present().Any(t => t.Text.Contains(q, StringComparison.CurrentCultureIgnoreCase));
+}
+
+public static class DashboardReads
+{
+    /// <summary>A workstream with no event for this many days is marked stale.</summary>
+    public const int StaleAfterDays = 30;
+
+    /// <summary>Overdue by more than this many days puts a workstream that nobody has assessed off track.</summary>
+    public const int RedAfterDaysOverdue = 30;
+
+    public static async Task<IReadOnlyList<AgreementDashboard>> PortfolioAsync(IQuerySession session, DateTimeOffset now, CancellationToken ct)
+    {
+        var agreements = await session.Query<Agreement>().OrderBy(a => a.Code).ToListAsync(ct);
+        var workstreams = (await session.Query<Workstream>().ToListAsync(ct)).ToLookup(w => w.AgreementId);
+        return [.. agreements.Select(a => Build(a, workstreams[a.Id], now))];
+    }
+
+    public static async Task<AgreementDashboard?> AgreementAsync(IQuerySession session, Guid agreementId, DateTimeOffset now, CancellationToken ct)
+    {
+        var agreement = await session.LoadAsync<Agreement>(agreementId, ct);
+        if (agreement is null) return null;
+        var workstreams = await session.Query<Workstream>().Where(w => w.AgreementId == agreementId).ToListAsync(ct);
+        return Build(agreement, workstreams, now);
+    }
+
+    public static AgreementDashboard Build(Agreement agreement, IEnumerable<Workstream> workstreams, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var order = agreement.Workstreams.Select((w, i) => (w.WorkstreamId, i)).ToDictionary(x => x.WorkstreamId, x => x.i);
+        var views = workstreams
+            .OrderBy(w => order.GetValueOrDefault(w.Id, int.MaxValue)).ThenBy(w => w.Code)
+            .Select(w => Build(w, now, today))
+            .ToList();
+        var milestones = workstreams.SelectMany(w => w.Milestones).ToList();
+
+        return new AgreementDashboard(agreement.Id, agreement.Code, agreement.Title, agreement.Status, agreement.Validity,
+            [.. agreement.Parties.Select(p => new PartyView(p.PartyId, p.Name, p.Country, p.ShortName))],
+            agreement.IsSample,
+            Progress.Weighted(milestones),
+            views.Sum(w => w.MilestonesDone),
+            views.Sum(w => w.MilestonesTotal),
+            views.Sum(w => w.OverdueCount),
+            views.Count(w => w.Stale),
+            today,
+            views.Count == 0 ? null : views.Max(w => w.LastUpdatedAt),
+            views);
+    }
+
+    public static WorkstreamDashboard Build(Workstream w, DateTimeOffset now, DateOnly today)
+    {
+        var counted = w.Milestones.Where(m => m.Status != MilestoneStatus.Cancelled).ToList();
+        var overdue = counted.Where(m => m.IsOverdue(today)).ToList();
+        var next = counted.Where(m => m.IsOpen).OrderBy(m => m.DueDate).FirstOrDefault();
+        var daysSinceUpdate = (int)Math.Floor((now - w.LastUpdatedAt).TotalDays);
+        var rag = w.CurrentRag ?? ComputedRag(counted, today);
+
+        return new WorkstreamDashboard(w.Id, w.Code, w.Title, w.PercentComplete, rag, w.CurrentRag is not null,
+            counted.Count(m => m.Status == MilestoneStatus.Completed), counted.Count, overdue.Count,
+            next is null ? null : new NextDue(next.Id, next.Title, next.DueDate),
+            w.LastUpdatedAt, daysSinceUpdate, daysSinceUpdate >= StaleAfterDays, w.IsSample,
+            [.. w.Milestones.OrderBy(m => m.DueDate).Select(m => new MilestoneLine(m.Id, m.Title, m.BaselineDueDate, m.DueDate,
+                m.VarianceDays, m.Status, m.Percent, m.IsOverdue(today)))],
+            [.. w.Indicators.Select(i => new IndicatorLine(i.Id, i.Name, i.Unit, i.TargetLow, i.TargetHigh, i.Latest?.Value, i.Latest?.Period))]);
+    }
+
+    /// <summary>
+    /// A rating for a workstream nobody has assessed yet, from its milestones alone: long overdue is red; overdue,
+    /// blocked or slipped past its baseline is amber; otherwise green. No milestones, no rating.
+    /// </summary>
+    public static Rag? ComputedRag(IReadOnlyList<Milestone> milestones, DateOnly today)
+    {
+        if (milestones.Count == 0) return null;
+        var open = milestones.Where(m => m.IsOpen).ToList();
+        if (open.Any(m => today.DayNumber - m.DueDate.DayNumber > RedAfterDaysOverdue)) return Rag.Red;
+        if (open.Any(m => m.IsOverdue(today) || m.Status == MilestoneStatus.Blocked || m.VarianceDays > 0)) return Rag.Amber;
+        return Rag.Green;
+    }
+}

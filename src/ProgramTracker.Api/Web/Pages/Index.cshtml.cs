@@ -1,0 +1,28 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ProgramTracker.Api.Agreements;
+
+namespace ProgramTracker.Api.Web.Pages;
+
+public sealed class IndexModel(IQuerySession session, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Country { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Party { get; set; }
+    [BindProperty(SupportsGet = true)] public AgreementStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+
+    public IReadOnlyList<AgreementDashboard> All { get; private set; } = [];
+    public IReadOnlyList<AgreementDashboard> Shown { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        All = await DashboardReads.PortfolioAsync(session, clock.GetUtcNow(), HttpContext.RequestAborted);
+        var filter = new PortfolioFilter(Country, Party, Status, Q);
+        Shown = [.. All.Where(filter.Matches)];
+    }
+
+    public IEnumerable<string> Countries => All.SelectMany(a => a.Countries).Distinct().Order();
+
+    public IEnumerable<PartyView> Parties => All.SelectMany(a => a.Parties).DistinctBy(p => p.PartyId).OrderBy(p => p.Country).ThenBy(p => p.PartyId);
+}
