@@ -45,6 +45,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             web.UseEnvironment("Testing");
             web.UseSetting("ConnectionStrings:Marten", _postgres.ConnectionString);
+            web.UseSetting("ProgramTracker:SampleData:LoadOnStart", "true");
         });
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();

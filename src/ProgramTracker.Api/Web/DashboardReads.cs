@@ -1,6 +1,7 @@
 using Marten;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Workstreams;
 
 namespace ProgramTracker.Api.Web;
@@ -32,8 +33,6 @@ public sealed record AgreementDashboard(
 
     public IEnumerable<string> Countries => Parties.Select(p => p.Country).Distinct();
 }
-
-public sealed record PartyView(string PartyId, LocalizedText Name, string Country, string? ShortName);
 
 public sealed record WorkstreamDashboard(
     Guid WorkstreamId,
@@ -84,8 +83,8 @@ public sealed record PortfolioFilter(string? Country = null, string? Party = nul
 
 public static class DashboardReads
 {
-    /// <summary>A workstream with no event for this many days is marked stale.</summary>
-    public const int StaleAfterDays = 30;
+    /// <summary>A workstream with no event for more than this many days is marked stale.</summary>
+    public const int StaleAfterDays = DashboardFigures.DefaultStaleAfterDays;
 
     /// <summary>Overdue by more than this many days puts a workstream that nobody has assessed off track.</summary>
     public const int RedAfterDaysOverdue = 30;
@@ -111,7 +110,7 @@ public static class DashboardReads
         var order = agreement.Workstreams.Select((w, i) => (w.WorkstreamId, i)).ToDictionary(x => x.WorkstreamId, x => x.i);
         var views = workstreams
             .OrderBy(w => order.GetValueOrDefault(w.Id, int.MaxValue)).ThenBy(w => w.Code)
-            .Select(w => Build(w, now, today))
+            .Select(w => Build(w, today))
             .ToList();
         var milestones = workstreams.SelectMany(w => w.Milestones).ToList();
 
@@ -128,21 +127,22 @@ public static class DashboardReads
             views);
     }
 
-    public static WorkstreamDashboard Build(Workstream w, DateTimeOffset now, DateOnly today)
+    /// <summary>
+    /// The figures come from <see cref="DashboardFigures"/>, the one place the API's dashboard computes them too;
+    /// the page adds only a rating derived from the milestones while nobody has assessed the workstream.
+    /// </summary>
+    public static WorkstreamDashboard Build(Workstream w, DateOnly today)
     {
+        var figures = DashboardFigures.ForWorkstream(w, today, StaleAfterDays);
         var counted = w.Milestones.Where(m => m.Status != MilestoneStatus.Cancelled).ToList();
-        var overdue = counted.Where(m => m.IsOverdue(today)).ToList();
-        var next = counted.Where(m => m.IsOpen).OrderBy(m => m.DueDate).FirstOrDefault();
-        var daysSinceUpdate = (int)Math.Floor((now - w.LastUpdatedAt).TotalDays);
-        var rag = w.CurrentRag ?? ComputedRag(counted, today);
 
-        return new WorkstreamDashboard(w.Id, w.Code, w.Title, w.PercentComplete, rag, w.CurrentRag is not null,
-            counted.Count(m => m.Status == MilestoneStatus.Completed), counted.Count, overdue.Count,
-            next is null ? null : new NextDue(next.Id, next.Title, next.DueDate),
-            w.LastUpdatedAt, daysSinceUpdate, daysSinceUpdate >= StaleAfterDays, w.IsSample,
-            [.. w.Milestones.OrderBy(m => m.DueDate).Select(m => new MilestoneLine(m.Id, m.Title, m.BaselineDueDate, m.DueDate,
-                m.VarianceDays, m.Status, m.Percent, m.IsOverdue(today)))],
-            [.. w.Indicators.Select(i => new IndicatorLine(i.Id, i.Name, i.Unit, i.TargetLow, i.TargetHigh, i.Latest?.Value, i.Latest?.Period))]);
+        return new WorkstreamDashboard(w.Id, w.Code, w.Title, figures.PercentComplete, w.CurrentRag ?? ComputedRag(counted, today),
+            w.CurrentRag is not null, figures.MilestonesDone, figures.MilestonesTotal, figures.OverdueCount,
+            figures.NextDue is { } next ? new NextDue(next.MilestoneId, next.Title, next.DueDate) : null,
+            w.LastUpdatedAt, figures.DaysSinceUpdate, figures.Stale, w.IsSample,
+            [.. (figures.Milestones ?? []).OrderBy(m => m.DueDate).Select(m => new MilestoneLine(m.Id, m.Title, m.BaselineDueDate, m.DueDate,
+                m.VarianceDays, m.Status, m.Percent, m.Overdue))],
+            [.. (figures.Indicators ?? []).Select(i => new IndicatorLine(i.Id, i.Name, i.Unit, i.TargetLow, i.TargetHigh, i.LatestValue, i.LatestPeriod))]);
     }
 
     /// <summary>

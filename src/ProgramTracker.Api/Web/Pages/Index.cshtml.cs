@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgramTracker.Api.Agreements;
+using ProgramTracker.Api.Dashboards;
 
 namespace ProgramTracker.Api.Web.Pages;
 

@@ -23,7 +23,7 @@ public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageM
         var now = clock.GetUtcNow();
         Today = DateOnly.FromDateTime(now.UtcDateTime);
         Workstream = workstream;
-        Summary = DashboardReads.Build(workstream, now, Today);
+        Summary = DashboardReads.Build(workstream, Today);
         Agreement = await session.LoadAsync<Agreement>(workstream.AgreementId, ct);
         return Page();
     }
