@@ -17,6 +17,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 var app = builder.Build();
 
 app.UseProblemDetailsEverywhere();
+app.UseJsonRequestBodies();
 app.MapOpenApi();
 app.MapScalarApiReference("/api-docs");
 app.MapHealth();

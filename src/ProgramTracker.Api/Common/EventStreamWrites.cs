@@ -55,10 +55,11 @@ public static class EventStreamWrites
         }
         catch (Exception e) when (IsConcurrencyConflict(e))
         {
-            return Conflict(http, streamId);
+            return Refused(session, Conflict(http, streamId));
         }
         catch (DocumentAlreadyExistsException) when (idempotency is not null)
         {
+            session.EjectAllPendingChanges();
             // Another request with the same key won the race; its transaction committed, ours appended nothing.
             await using var fresh = session.DocumentStore.LightweightSession();
             return await idempotency.ReplayAsync(fresh, ct) ?? Conflict(http, streamId);
@@ -89,10 +90,11 @@ public static class EventStreamWrites
         }
         catch (Exception e) when (IsConcurrencyConflict(e))
         {
-            return Conflict(http, streamId);
+            return Refused(session, Conflict(http, streamId));
         }
         catch (DocumentAlreadyExistsException) when (idempotency is not null)
         {
+            session.EjectAllPendingChanges();
             await using var fresh = session.DocumentStore.LightweightSession();
             return await idempotency.ReplayAsync(fresh, ct) ?? Conflict(http, streamId);
         }
@@ -110,6 +112,16 @@ public static class EventStreamWrites
         session.SetHeader("user-id", actor.Id);
         session.SetHeader("command", command.GetType().Name);
         session.SetHeader("request", $"{http.Request.Method} {http.Request.Path}");
+    }
+
+    /// <summary>
+    /// A failed SaveChanges keeps its operations queued, and Wolverine's transaction middleware saves the session
+    /// again after the endpoint returns: without ejecting them the refused append is retried and becomes a 500.
+    /// </summary>
+    private static IResult Refused(IDocumentSession session, IResult problem)
+    {
+        session.EjectAllPendingChanges();
+        return problem;
     }
 
     private static bool IsConcurrencyConflict(Exception e) =>

@@ -32,7 +32,9 @@ public static class MartenSetup
                 options.AutoCreateSchemaObjects = SchemaAutoCreate(builder.Configuration);
 
                 options.Events.StreamIdentity = StreamIdentity.AsGuid;
-                options.Events.AppendMode = EventAppendMode.Quick;
+                // Quick appends with the timestamp set in .NET: plain Quick lets the database stamp the event after
+                // the inline projections have already seen another time, so a rebuild would change every snapshot.
+                options.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
                 options.Events.UseIdentityMapForAggregates = true;
                 options.Events.MetadataConfig.HeadersEnabled = true;
                 options.Events.MetadataConfig.CorrelationIdEnabled = true;
