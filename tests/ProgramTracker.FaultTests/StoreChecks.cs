@@ -118,6 +118,17 @@ public static class StoreChecks
         behind.ShouldBeEmpty($"the projection daemon did not catch up within {bound.TotalSeconds} s");
     }
 
+    /// <summary>What the daemon has recorded, for the test's output: "name at seq, …" and the last event's seq.</summary>
+    public static async Task<string> ProgressionAsync(string connectionString)
+    {
+        await using var conn = await OpenAsync(connectionString);
+        await using var cmd = new NpgsqlCommand($"""
+            select coalesce((select string_agg(name || ' at ' || last_seq_id, ', ') from {S}.mt_event_progression), 'no progression rows')
+                   || '; last event ' || (select coalesce(max(seq_id), 0) from {S}.mt_events)
+            """, conn);
+        return (string)(await cmd.ExecuteScalarAsync())!;
+    }
+
     public static async Task<NpgsqlConnection> OpenAsync(string connectionString)
     {
         var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
