@@ -86,12 +86,14 @@ public partial class when_many_writers_race_on_hot_workstreams(InProcessApp app,
     }
 
     // PostgreSQL keeps timestamps to the microsecond, .NET to the tenth of one: the snapshot was folded from the
-    // event before it was stored, the rebuild from the stored event.
+    // event before it was stored, the rebuild from the stored event. Compare times to the microsecond (and write
+    // them all with six digits, since JSON drops trailing zeros).
     private static string Comparable(Workstream workstream) =>
-        SubMicrosecond().Replace(JsonSerializer.Serialize(workstream), "$1");
+        Fraction().Replace(JsonSerializer.Serialize(workstream),
+            m => $"{m.Groups[1].Value}.{(m.Groups[2].Success ? m.Groups[2].Value : "").PadRight(7, '0')[..6]}");
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(T\d{2}:\d{2}:\d{2}\.\d{6})\d")]
-    private static partial System.Text.RegularExpressions.Regex SubMicrosecond();
+    [System.Text.RegularExpressions.GeneratedRegex(@"(T\d{2}:\d{2}:\d{2})(?:\.(\d+))?")]
+    private static partial System.Text.RegularExpressions.Regex Fraction();
 
     private static string Difference(string a, string b)
     {
