@@ -55,6 +55,23 @@ while read -r f p s; do
 done < <(sed -nE 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/p' "$out")
 rm -f "$out"
 
+# One counted check: the benchmarks' --quick mode runs end to end (about 30 s; its numbers are printed, not
+# asserted). PROGRAMTRACKER_BENCH_SMOKE=0 skips it.
+if [ "${PROGRAMTRACKER_BENCH_SMOKE:-1}" != 0 ]; then
+  log "Benchmark smoke run: dotnet run -c Release --project tests/ProgramTracker.Benchmarks -- --quick"
+  bench_out=$(mktemp)
+  if timeout 180 dotnet run -c Release --no-build --project tests/ProgramTracker.Benchmarks -- --quick >"$bench_out" 2>&1; then
+    sed -n '/^Machine:/,$p' "$bench_out"
+    echo "Benchmark smoke run: passed"
+    passed=$((passed + 1))
+  else
+    tail -n 40 "$bench_out"
+    echo "Benchmark smoke run: FAILED"
+    failed=$((failed + 1))
+  fi
+  rm -f "$bench_out"
+fi
+
 # Every test cluster must be stopped by the test run that started it: a cluster whose owning test process has
 # exited but whose server still runs is an orphan. (Clusters of test runs still going on are not.)
 orphans=""

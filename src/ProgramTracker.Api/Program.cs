@@ -24,6 +24,7 @@ var app = builder.Build();
 
 app.UseProblemDetailsEverywhere();
 app.UseWeb();
+app.UseJsonRequestBodies();
 app.MapOpenApi();
 app.MapScalarApiReference("/api-docs");
 app.MapHealth();

@@ -17,5 +17,8 @@ public static class Configuration
 
 public sealed partial class AgreementProjection : SingleStreamProjection<Agreement, Guid>
 {
+    // Without an allow-list every append (a workstream's too) makes SaveChanges load an Agreement document first.
+    public AgreementProjection() => IncludeType<IAgreementEvent>();
+
     public override Agreement? Evolve(Agreement? snapshot, Guid id, IEvent e) => Agreement.Fold(snapshot, e);
 }

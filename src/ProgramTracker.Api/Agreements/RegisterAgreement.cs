@@ -45,6 +45,8 @@ public static partial class RegisterAgreementEndpoint
             .Text("signedAt", command.SignedAt, required: false)
             .MaxLength("sourceReference", command.SourceReference, InputRules.UrlLength);
 
+        if (command.Parties is not null && command.Parties.Any(p => p is null))
+            return rules.Must(false, "parties", "required", "Each party must be an object, not null.").ToProblem();
         if (command.Parties is not null)
         {
             rules.Must(command.Parties.Select(p => p.PartyId).Distinct().Count() == command.Parties.Count,
@@ -70,6 +72,11 @@ public static partial class RegisterAgreementEndpoint
                 "A party may have at most 20 signatories.");
         for (var s = 0; s < (party.Signatories?.Count ?? 0); s++)
         {
+            if (party.Signatories![s] is null)
+            {
+                rules.Must(false, $"{path}.signatories[{s}]", "required", "Each signatory must be an object, not null.");
+                continue;
+            }
             rules.Text($"{path}.signatories[{s}].name", party.Signatories![s].Name)
                 .Text($"{path}.signatories[{s}].title", party.Signatories[s].Title, required: false, maxLength: 300);
         }

@@ -65,7 +65,8 @@ public sealed partial record PartialDate(int? Year, int? Month = null, int? Day 
         _ => "",
     };
 
-    [GeneratedRegex(@"^(?:(?<y>\d{4})(?:-(?<m>\d{2})(?:-(?<d>\d{2}))?)?|--(?<m2>\d{2})(?:-(?<d2>\d{2}))?)$")]
+    // ASCII digits only: \d would match any Unicode digit (full-width ２０２３), which int.Parse then throws on.
+    [GeneratedRegex(@"^(?:(?<y>[0-9]{4})(?:-(?<m>[0-9]{2})(?:-(?<d>[0-9]{2}))?)?|--(?<m2>[0-9]{2})(?:-(?<d2>[0-9]{2}))?)$")]
     private static partial Regex IsoPattern();
 }
 

@@ -35,7 +35,8 @@ public static class MartenSetup
                 options.AutoCreateSchemaObjects = SchemaAutoCreate(builder.Configuration);
 
                 options.Events.StreamIdentity = StreamIdentity.AsGuid;
-                // Timestamps from the app's clock, or from the event itself when it is recorded after the fact.
+                // Quick appends with the timestamp set in .NET: plain Quick lets the database stamp the event after
+                // the inline projections have already seen another time, so a rebuild would change every snapshot.
                 options.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
                 options.Events.UseIdentityMapForAggregates = true;
                 options.Events.MetadataConfig.HeadersEnabled = true;

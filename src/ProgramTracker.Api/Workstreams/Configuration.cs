@@ -16,5 +16,8 @@ public static class Configuration
 
 public sealed partial class WorkstreamProjection : SingleStreamProjection<Workstream, Guid>
 {
+    // Without an allow-list every append (an agreement's too) makes SaveChanges load a Workstream document first.
+    public WorkstreamProjection() => IncludeType<IWorkstreamEvent>();
+
     public override Workstream? Evolve(Workstream? snapshot, Guid id, IEvent e) => Workstream.Fold(snapshot, e);
 }

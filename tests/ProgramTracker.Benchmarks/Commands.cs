@@ -1,0 +1,126 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Marten;
+using ProgramTracker.Api.Agreements;
+using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Workstreams;
+
+namespace ProgramTracker.Benchmarks;
+
+public static class Commands
+{
+    /// <summary>
+    /// The benchmark's "record a milestone's progress" command. POST .../milestones/{mid}/progress arrives with
+    /// another branch; until then the nearest write of the same shape (one event on the workstream stream, inline
+    /// snapshot, no If-Match) stands in: planning a milestone. To measure /progress, call
+    /// <see cref="ProgressRequest"/> instead of <see cref="PlanMilestoneRequest"/> on the marked line.
+    /// </summary>
+    public static async Task RecordProgressAsync(HttpClient http, Guid workstreamId, Guid milestoneId, int i)
+    {
+        var (url, body) = PlanMilestoneRequest(workstreamId); // ← switch to: ProgressRequest(workstreamId, milestoneId, i)
+        using var response = await http.PostAsJsonAsync(url, body);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public static (string Url, object Body) PlanMilestoneRequest(Guid workstreamId) =>
+        ($"/api/workstreams/{workstreamId}/milestones",
+            new { title = new { en = "Delegation received" }, dueDate = "2025-06-30", weight = 1, milestoneId = Guid.CreateVersion7() });
+
+    public static (string Url, object Body) ProgressRequest(Guid workstreamId, Guid milestoneId, int i) =>
+        ($"/api/workstreams/{workstreamId}/milestones/{milestoneId}/progress", new { percent = i % 100, narrative = "On track" });
+
+    public static async Task<Guid> RegisterAgreementAsync(HttpClient http) => await IdOf(await http.PostAsJsonAsync("/api/agreements", new
+    {
+        code = $"B-{Guid.NewGuid():N}"[..20],
+        title = new { en = "Benchmark agreement" },
+        parties = new object[]
+        {
+            new { partyId = "vn-moha", name = new { en = "Ministry of Home Affairs" }, country = "VN" },
+            new { partyId = "la-moha", name = new { en = "Ministry of Home Affairs" }, country = "LA" },
+        },
+        validity = new { from = "2023-01-01", to = "2030-12-31" },
+    }));
+
+    /// <summary>A workstream with one planned milestone, through the API: (workstream id, milestone id).</summary>
+    public static async Task<(Guid Workstream, Guid Milestone)> WorkstreamAsync(HttpClient http, Guid agreementId)
+    {
+        var ws = await IdOf(await http.PostAsJsonAsync($"/api/agreements/{agreementId}/workstreams",
+            new { code = $"W-{Guid.NewGuid():N}"[..24], title = new { en = "Staff capacity" } }));
+        var milestone = await IdOf(await http.PostAsJsonAsync($"/api/workstreams/{ws}/milestones",
+            new { title = new { en = "Delegation received" }, dueDate = "2025-06-30", weight = 1 }));
+        return (ws, milestone);
+    }
+
+    /// <summary>Grows a workstream's stream to <paramref name="events"/> events with progress reports, straight through Marten.</summary>
+    public static async Task GrowStreamAsync(IDocumentStore store, Guid workstreamId, Guid agreementId, Guid milestoneId, int events)
+    {
+        await using (var query = store.QuerySession())
+        {
+            var state = await query.Events.FetchStreamStateAsync(workstreamId);
+            events -= (int)state!.Version;
+        }
+        var date = new DateOnly(2024, 1, 1);
+        for (var done = 0; done < events; done += 1000)
+        {
+            await using var session = store.LightweightSession();
+            session.Events.Append(workstreamId, Enumerable.Range(done, Math.Min(1000, events - done))
+                .Select(i => (object)new MilestoneProgressReported(workstreamId, agreementId, milestoneId, i % 100, "Progress", null, date)).ToArray());
+            await session.SaveChangesAsync();
+        }
+    }
+
+    /// <summary>Loads agreements × 5 workstreams × 10 milestones straight through Marten (inline projections included).</summary>
+    public static async Task<(List<Guid> Agreements, List<Guid> Workstreams)> LoadPortfolioAsync(IDocumentStore store, int agreements)
+    {
+        var agreementIds = new List<Guid>();
+        var workstreamIds = new List<Guid>();
+        var parties = new List<Party>
+        {
+            new("vn-moha", new LocalizedText(En: "Ministry of Home Affairs"), "VN"),
+            new("la-moha", new LocalizedText(En: "Ministry of Home Affairs"), "LA"),
+        };
+        for (var batch = 0; batch < agreements; batch += 20)
+        {
+            await using var session = store.LightweightSession();
+            for (var a = batch; a < Math.Min(agreements, batch + 20); a++)
+            {
+                var agreementId = Guid.CreateVersion7();
+                var events = new List<object>
+                {
+                    new AgreementRegistered(agreementId, $"P-{a}-{Guid.NewGuid():N}"[..20], new LocalizedText(En: $"Agreement {a}"), parties,
+                        PartialDate.Parse("2023-05-23"), null, new ValidityPeriod(PartialDate.Parse("2023"), PartialDate.Parse("2030")),
+                        AgreementStatus.Signed, null, null, false),
+                };
+                for (var w = 0; w < 5; w++)
+                {
+                    var workstreamId = Guid.CreateVersion7();
+                    var code = $"WS-{w}";
+                    events.Add(new WorkstreamAdded(agreementId, workstreamId, code));
+                    var wsEvents = new List<object>
+                    {
+                        new WorkstreamOpened(workstreamId, agreementId, code, new LocalizedText(En: $"Workstream {w}"), null, "vn-moha", null, null, false),
+                    };
+                    for (var m = 0; m < 10; m++)
+                    {
+                        wsEvents.Add(new MilestonePlanned(workstreamId, agreementId, Guid.CreateVersion7(), new LocalizedText(En: $"Milestone {m}"),
+                            new DateOnly(2024, 1, 1).AddMonths(m * 3), 1, false));
+                    }
+                    session.Events.StartStream<Workstream>(workstreamId, wsEvents.ToArray());
+                    workstreamIds.Add(workstreamId);
+                }
+                session.Events.StartStream<Agreement>(agreementId, events.ToArray());
+                agreementIds.Add(agreementId);
+            }
+            await session.SaveChangesAsync();
+        }
+        return (agreementIds, workstreamIds);
+    }
+
+    private static async Task<Guid> IdOf(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!["id"]!.GetValue<Guid>();
+    }
+}

@@ -1,0 +1,285 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Wolverine;
+using ProgramTracker.Api.Hosting;
+using ProgramTracker.Benchmarks;
+
+// ProgramTracker against hand-written Npgsql, interleaved in one run, on a throwaway PostgreSQL with fsync on.
+//   dotnet run -c Release --project tests/ProgramTracker.Benchmarks -- [--quick]
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var quick = args.Contains("--quick");
+// --only 2,8 runs just those scenarios (for profiling one of them).
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',').ToHashSet();
+bool Runs(params string[] scenarios) => only is null || scenarios.Any(only.Contains);
+var size = quick ? Size.Quick : Size.Full;
+var rows = new List<Row>();
+var started = DateTimeOffset.UtcNow;
+ThreadPool.SetMinThreads(64, 64);
+
+Console.WriteLine($"ProgramTracker benchmarks ({(quick ? "quick" : "full")}): {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+await using var postgres = await EmbeddedPostgres.StartThrowawayAsync("tests-bench", log: m => Console.WriteLine($"  {m}"));
+try
+{
+    await using var db = new NpgsqlDataSourceBuilder(postgres.ConnectionString).Build();
+    string serverInfo;
+    await using (var cmd = db.CreateCommand("select current_setting('server_version') || ', fsync=' || current_setting('fsync') || ', synchronous_commit=' || current_setting('synchronous_commit')"))
+        serverInfo = (string)(await cmd.ExecuteScalarAsync())!;
+    Console.WriteLine($"  PostgreSQL {serverInfo}");
+    var baseline = new Baseline(db);
+    await baseline.CreateSchemaAsync();
+
+    JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
+    // WebApplicationFactory looks for the API's content root by convention (test projects get a manifest); tell it.
+    var apiFolder = Path.GetDirectoryName(ChildApp.ApiAssembly())!;
+    var contentRoot = Path.GetFullPath(Path.Combine(apiFolder, "..", "..", ".."));
+    Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PROGRAMTRACKER_API", contentRoot);
+    // Any type of the API's assembly names its entry point; this program's own top-level Program would shadow the API's.
+    if (Runs("1", "3", "5"))
+    await using (var factory = new WebApplicationFactory<ProgramTracker.Api.Common.CommandAccepted>().WithWebHostBuilder(web =>
+                 {
+                     web.UseContentRoot(contentRoot);
+                     web.UseEnvironment("Production");
+                     web.UseSetting("ConnectionStrings:Marten", postgres.ConnectionString);
+                     web.UseSetting("Logging:LogLevel:Default", "Warning");
+                     // Wolverine scans the process's entry assembly, which here is the benchmark, not the API.
+                     web.ConfigureServices(services => services.ConfigureWolverine(o => o.ApplicationAssembly = typeof(ProgramTracker.Api.Common.CommandAccepted).Assembly));
+                 }))
+    {
+        var http = factory.CreateClient();
+        var store = factory.Services.GetRequiredService<IDocumentStore>();
+        var agreement = await Commands.RegisterAgreementAsync(http);
+
+        // 1. Record a milestone's progress through Wolverine + Marten, in process (TestServer: the whole pipeline, no sockets).
+        foreach (var writers in new[] { 1, 8, 32 })
+        {
+            var each = size.CommandsPerWriter(writers);
+            var pt = await StreamsAsync(writers, () => Commands.WorkstreamAsync(http, agreement));
+            var bl = await StreamsAsync(writers, async () => (await baseline.NewStreamAsync(), Guid.Empty));
+            var (mine, theirs) = await InterleavedAsync(size.Rounds,
+                () => Measure.RunAsync(writers, each, (w, i) => { var s = pt[w][i % pt[w].Length]; return Commands.RecordProgressAsync(http, s.Workstream, s.Milestone, i); }),
+                () => Measure.RunAsync(writers, each, (w, i) => baseline.RecordProgressAsync(bl[w][i % bl[w].Length].Workstream, i)));
+            rows.Add(Row.Throughput("1", $"record progress, in process, {writers} writer{(writers > 1 ? "s" : "")}", mine, theirs,
+                writers == 8 ? "ratio ≥ 0.6" : "", writers == 8 ? mine.PerSecond / theirs.PerSecond >= 0.6 : null));
+            Report(rows[^1]);
+        }
+
+        // 3. Command latency on a short and a long stream: snapshots, not replays, keep them alike.
+        {
+            var shortStream = await Commands.WorkstreamAsync(http, agreement);
+            var longStream = await Commands.WorkstreamAsync(http, agreement);
+            await Commands.GrowStreamAsync(store, shortStream.Workstream, agreement, shortStream.Milestone, 10);
+            await Commands.GrowStreamAsync(store, longStream.Workstream, agreement, longStream.Milestone, size.LongStream);
+            var (shortSample, longSample) = await InterleavedAsync(size.Rounds,
+                () => Measure.RunAsync(1, size.LatencyCommands, (_, i) => Commands.RecordProgressAsync(http, shortStream.Workstream, shortStream.Milestone, i)),
+                () => Measure.RunAsync(1, size.LatencyCommands, (_, i) => Commands.RecordProgressAsync(http, longStream.Workstream, longStream.Milestone, i)));
+            var ratio = longSample.P50 / shortSample.P50;
+            rows.Add(new Row("3", $"command on a stream of {size.LongStream:N0} vs 10 events", $"p50 {longSample.P50:0.0} ms vs {shortSample.P50:0.0} ms",
+                "", ratio, "p50 ratio ≤ 1.2", ratio <= 1.2, new() { ["longP50"] = longSample.P50, ["shortP50"] = shortSample.P50, ["longP99"] = longSample.P99, ["shortP99"] = shortSample.P99 }));
+            Report(rows[^1]);
+        }
+
+        // 5. Reads over a loaded portfolio; the baseline reads the same stored document with one raw query.
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var (agreements, workstreams) = await Commands.LoadPortfolioAsync(store, size.Agreements);
+            Console.WriteLine($"  loaded {size.Agreements:N0} agreements × 5 workstreams × 10 milestones in {clock.Elapsed.TotalSeconds:0} s");
+            foreach (var (name, docTable, ids, url) in new[]
+                     {
+                         ("workstream", "mt_doc_workstream", workstreams, "/api/workstreams/"),
+                         ("agreement", "mt_doc_agreement", agreements, "/api/agreements/"),
+                     })
+            {
+                var (mine, theirs) = await InterleavedAsync(size.Rounds,
+                    () => Measure.RunAsync(8, size.Reads, async (w, i) =>
+                    {
+                        using var response = await http.GetAsync(url + ids[Random.Shared.Next(ids.Count)]);
+                        response.EnsureSuccessStatusCode();
+                        await response.Content.ReadAsByteArrayAsync();
+                    }),
+                    () => Measure.RunAsync(8, size.Reads, async (w, i) =>
+                    {
+                        await using var cmd = db.CreateCommand($"select data from {MartenSetup.Schema}.{docTable} where id = $1");
+                        cmd.Parameters.AddWithValue(ids[Random.Shared.Next(ids.Count)]);
+                        await cmd.ExecuteScalarAsync();
+                    }));
+                rows.Add(Row.Throughput("5", $"GET {name} ({size.Agreements:N0} agreements loaded), in process, 8 readers", mine, theirs, "p99 ≤ 25 ms", mine.P99 <= 25));
+                Report(rows[^1]);
+            }
+        }
+    }
+
+    // 7. Cold start: process start to the first 200 from /health/ready, on a cluster and schema that already exist.
+    if (Runs("7"))
+    {
+        var times = new List<double>();
+        for (var i = 0; i < size.ColdStarts; i++)
+        {
+            var (app, ready) = await ChildApp.StartAsync(postgres.ConnectionString);
+            app.Dispose();
+            times.Add(ready.TotalSeconds);
+        }
+        var median = times.Order().ElementAt(times.Count / 2);
+        rows.Add(new Row("7", $"cold start to first ready 200 (median of {times.Count})", $"{median:0.00} s", "", null, "≤ 5 s", median <= 5,
+            new() { ["seconds"] = median }));
+        Report(rows[^1]);
+    }
+
+    // 2 and 8. The same command over HTTP on loopback Kestrel, 8 writers, and the app's memory meanwhile.
+    if (Runs("2", "8"))
+    {
+        var (app, _) = await ChildApp.StartAsync(postgres.ConnectionString);
+        using (app)
+        {
+            var agreement = await Commands.RegisterAgreementAsync(app.Http);
+            var pt = await StreamsAsync(8, () => Commands.WorkstreamAsync(app.Http, agreement));
+            var bl = await StreamsAsync(8, async () => (await baseline.NewStreamAsync(), Guid.Empty));
+            double peakRss = 0;
+            using var sampling = new CancellationTokenSource();
+            var sampler = Task.Run(async () =>
+            {
+                while (!sampling.IsCancellationRequested)
+                {
+                    peakRss = Math.Max(peakRss, app.Memory().Rss);
+                    try { await Task.Delay(100, sampling.Token); } catch (OperationCanceledException) { }
+                }
+            });
+            var each = size.CommandsPerWriter(8);
+            var appCpu = TimeSpan.Zero;
+            var appCommands = 0;
+            var (mine, theirs) = await InterleavedAsync(size.Rounds,
+                async () =>
+                {
+                    var cpu = app.CpuTime();
+                    var sample = await Measure.RunAsync(8, each, (w, i) => { var s = pt[w][i % pt[w].Length]; return Commands.RecordProgressAsync(app.Http, s.Workstream, s.Milestone, i); });
+                    appCpu += app.CpuTime() - cpu;
+                    appCommands += sample.Operations;
+                    return sample;
+                },
+                () => Measure.RunAsync(8, each, (w, i) => baseline.RecordProgressAsync(bl[w][i % bl[w].Length].Workstream, i)));
+            await sampling.CancelAsync();
+            await sampler;
+            var (rssNow, hwm) = app.Memory();
+            var cpuPerCommand = appCpu.TotalMilliseconds / appCommands;
+            rows.Add(Row.Throughput("2", "record progress, HTTP on loopback, 8 writers", mine, theirs, "ratio ≥ 0.4", mine.PerSecond / theirs.PerSecond >= 0.4)
+                with { ProgramTracker = Row.Describe(mine) + $", app CPU {cpuPerCommand:0.0} ms/command" });
+            rows[^1].Numbers["appCpuMsPerCommand"] = cpuPerCommand;
+            Report(rows[^1]);
+            rows.Add(new Row("8", "app memory under scenario 2", $"RSS peak {Math.Max(peakRss, rssNow):0} MB (VmHWM {hwm:0} MB), at end {rssNow:0} MB", "", null,
+                "RSS ≤ 300 MB", Math.Max(peakRss, rssNow) <= 300, new() { ["peakRssMb"] = Math.Max(peakRss, rssNow), ["vmHwmMb"] = hwm, ["endRssMb"] = rssNow }));
+            Report(rows[^1]);
+        }
+    }
+
+    rows.Add(new Row("4", "projection lag, append → agreement dashboard", "not measured", "", null, "p99 ≤ 1 s", null,
+        new() { ["note"] = 0 }) { Note = "needs the dashboard projection (another branch)" });
+    rows.Add(new Row("6", "rebuild all projections over 1,000,000 events", "not measured", "", null, "≥ 20,000 events/s, RSS ≤ 1 GiB", null,
+        new() { ["note"] = 0 }) { Note = "needs the dashboard projection (another branch)" });
+
+    var table = Table(rows, serverInfo, quick, DateTimeOffset.UtcNow - started);
+    Console.WriteLine();
+    Console.WriteLine(table);
+    if (!quick) Save(rows, serverInfo, table);
+    return 0;
+}
+catch (Exception e)
+{
+    Console.Error.WriteLine($"Benchmark failed: {e}");
+    return 1;
+}
+finally
+{
+    postgres.Stop();
+}
+
+// Each writer writes to streams of its own (the benchmark measures throughput, the fault tests contention), and
+// enough of them that no workstream gains more than about 16 milestones over the whole run: the stand-in command
+// adds a milestone to the snapshot each time, and a workstream of 2,000 milestones would measure something else.
+async Task<(Guid Workstream, Guid Milestone)[][]> StreamsAsync(int writers, Func<Task<(Guid, Guid)>> create)
+{
+    var streams = new (Guid, Guid)[writers][];
+    var perWriter = (int)Math.Ceiling(size.CommandsPerWriter(writers) * (size.Rounds + 1) / 16.0);
+    for (var w = 0; w < writers; w++)
+    {
+        streams[w] = new (Guid, Guid)[perWriter];
+        for (var s = 0; s < streams[w].Length; s++) streams[w][s] = await create();
+    }
+    return streams;
+}
+
+// Alternates which side goes first each round, after one untimed warm-up of each.
+static async Task<(Sample First, Sample Second)> InterleavedAsync(int rounds, Func<Task<Sample>> first, Func<Task<Sample>> second)
+{
+    await first();
+    await second();
+    var a = new List<Sample>();
+    var b = new List<Sample>();
+    for (var r = 0; r < rounds; r++)
+    {
+        if (r % 2 == 0) { a.Add(await first()); b.Add(await second()); }
+        else { b.Add(await second()); a.Add(await first()); }
+    }
+    return (Sample.Combine(a), Sample.Combine(b));
+}
+
+static void Report(Row row) =>
+    Console.WriteLine($"  {row.Scenario}. {row.Name}: {row.ProgramTracker}{(row.Baseline.Length > 0 ? $" | baseline {row.Baseline}" : "")}" +
+                      $"{(row.Ratio is { } r ? $" | ratio {r:0.00}" : "")}{(row.Met is { } m ? m ? " (goal met)" : " (goal MISSED)" : "")}");
+
+static string Table(List<Row> rows, string server, bool quick, TimeSpan took)
+{
+    var md = new StringBuilder();
+    md.AppendLine($"Machine: {Environment.ProcessorCount} cores, PostgreSQL {server}, .NET {Environment.Version}; {(quick ? "quick" : "full")} run, {took.TotalSeconds:0} s, {DateTimeOffset.UtcNow:yyyy-MM-dd}.");
+    md.AppendLine();
+    md.AppendLine("| # | scenario | ProgramTracker | raw Npgsql baseline | ratio | goal | met |");
+    md.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
+    foreach (var r in rows.OrderBy(r => r.Scenario))
+    {
+        md.AppendLine($"| {r.Scenario} | {r.Name} | {r.ProgramTracker} | {r.Baseline} | {(r.Ratio is { } x ? x.ToString("0.00") : "")} | {r.Goal} | " +
+                      $"{(r.Met is { } m ? m ? "yes" : "**no**" : r.Note ?? "")} |");
+    }
+    return md.ToString();
+}
+
+static void Save(List<Row> rows, string server, string table)
+{
+    var dir = new DirectoryInfo(AppContext.BaseDirectory);
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ProgramTracker.sln"))) dir = dir.Parent;
+    var folder = Path.Combine(dir?.FullName ?? ".", "artifacts", "benchmarks");
+    Directory.CreateDirectory(folder);
+    var stamp = DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss");
+    var json = Path.Combine(folder, $"results-{stamp}.json");
+    File.WriteAllText(json, JsonSerializer.Serialize(new { machine = new { cores = Environment.ProcessorCount, postgres = server, dotnet = Environment.Version.ToString() }, rows },
+        new JsonSerializerOptions { WriteIndented = true }));
+    File.WriteAllText(Path.Combine(folder, $"results-{stamp}.md"), table);
+    Console.WriteLine($"Results written to {json}");
+}
+
+internal sealed record Row(string Scenario, string Name, string ProgramTracker, string Baseline, double? Ratio, string Goal, bool? Met,
+    Dictionary<string, double> Numbers)
+{
+    public string? Note { get; init; }
+
+    public static Row Throughput(string scenario, string name, Sample mine, Sample theirs, string goal, bool? met) =>
+        new(scenario, name, Describe(mine), Describe(theirs), mine.PerSecond / theirs.PerSecond, goal, met, new()
+        {
+            ["perSecond"] = mine.PerSecond, ["p50Ms"] = mine.P50, ["p99Ms"] = mine.P99, ["operations"] = mine.Operations,
+            ["baselinePerSecond"] = theirs.PerSecond, ["baselineP50Ms"] = theirs.P50, ["baselineP99Ms"] = theirs.P99,
+        });
+
+    public static string Describe(Sample s) => $"{s.PerSecond:0}/s, p50 {s.P50:0.0} ms, p99 {s.P99:0.0} ms";
+}
+
+internal sealed record Size(int Rounds, int Total, int LongStream, int LatencyCommands, int Agreements, int Reads, int ColdStarts)
+{
+    public static readonly Size Quick = new(Rounds: 1, Total: 64, LongStream: 1_000, LatencyCommands: 20, Agreements: 20, Reads: 25, ColdStarts: 1);
+    public static readonly Size Full = new(Rounds: 3, Total: 480, LongStream: 10_000, LatencyCommands: 120, Agreements: 1_000, Reads: 300, ColdStarts: 3);
+
+    /// <summary>About the same number of commands per round whatever the writer count, but at least a few per writer.</summary>
+    public int CommandsPerWriter(int writers) => Math.Max(4, Total / writers);
+}

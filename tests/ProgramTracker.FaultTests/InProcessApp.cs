@@ -1,0 +1,52 @@
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using ProgramTracker.Api.Hosting;
+
+namespace ProgramTracker.FaultTests;
+
+/// <summary>The app in process on a TestServer, with a private throwaway PostgreSQL: fast enough to fuzz.</summary>
+public sealed class InProcessApp : IAsyncLifetime
+{
+    private EmbeddedPostgres? _postgres;
+    private WebApplicationFactory<Program>? _factory;
+
+    public IDocumentStore Store => _factory!.Services.GetRequiredService<IDocumentStore>();
+    public string ConnectionString => _postgres!.ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
+        _postgres = await EmbeddedPostgres.StartThrowawayAsync("tests-faults");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => _postgres.Stop();
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Testing");
+            web.UseSetting("ConnectionStrings:Marten", _postgres.ConnectionString);
+            // Thousands of deliberate conflicts and malformed requests: the tests assert on answers and the store, not logs.
+            web.UseSetting("Logging:LogLevel:Default", "Critical");
+        });
+        using var warmUp = _factory.CreateClient();
+    }
+
+    public HttpClient CreateClient() => _factory!.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public async Task DisposeAsync()
+    {
+        try
+        {
+            if (_factory is not null) await _factory.DisposeAsync();
+        }
+        finally
+        {
+            _postgres?.Stop();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class InProcessCollection : ICollectionFixture<InProcessApp>
+{
+    public const string Name = "faults-in-process";
+}
