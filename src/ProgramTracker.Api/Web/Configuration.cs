@@ -39,12 +39,19 @@ public static class Configuration
     {
         app.UseStaticFiles(new StaticFileOptions
         {
-            FileProvider = new PhysicalFileProvider(Path.Combine(app.Environment.ContentRootPath, "Web", "wwwroot")),
+            FileProvider = new PhysicalFileProvider(StaticFilesRoot(app.Environment)),
             OnPrepareResponse = files => files.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });
         app.UseRequestLocalization();
         app.MapRazorPages();
         return app;
+    }
+
+    /// <summary>The project's Web/wwwroot under `dotnet run`; the copy beside the assembly when run from its build output.</summary>
+    private static string StaticFilesRoot(IWebHostEnvironment environment)
+    {
+        var fromContentRoot = Path.Combine(environment.ContentRootPath, "Web", "wwwroot");
+        return Directory.Exists(fromContentRoot) ? fromContentRoot : Path.Combine(AppContext.BaseDirectory, "Web", "wwwroot");
     }
 
     /// <summary>
