@@ -10,7 +10,7 @@ public sealed class when_an_officer_completes_a_milestone(BrowserFixture app) : 
         var (agreement, workstream, milestone) = await OverdueMilestone();
 
         await Page.GotoAsync($"/workstreams/{workstream}");
-        await Page.GetByLabel("Milestone", new() { Exact = true }).SelectOptionAsync(milestone.ToString());
+        await Page.Locator("#complete-milestone").GetByLabel("Milestone", new() { Exact = true }).SelectOptionAsync(milestone.ToString());
         await Page.GetByLabel("Completed on").FillAsync(Programme.Today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await Page.GetByLabel("Note (optional)").FillAsync("Signed off by the steering committee");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Record completion" }).ClickAsync();
@@ -55,7 +55,7 @@ public sealed class when_an_officer_completes_a_milestone(BrowserFixture app) : 
         var (_, workstream, _) = await OverdueMilestone();
         await Page.GotoAsync($"/workstreams/{workstream}");
 
-        await Page.GetByLabel("Evidence link (optional)").FillAsync("not a link");
+        await Page.Locator("#complete-milestone").GetByLabel("Evidence link (optional)").FillAsync("not a link");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Record completion" }).ClickAsync();
 
         await Assertions.Expect(Page.Locator("#evidenceUrl-error")).ToBeVisibleAsync();

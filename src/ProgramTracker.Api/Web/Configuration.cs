@@ -44,6 +44,7 @@ public static class Configuration
         });
         app.UseRequestLocalization();
         app.MapRazorPages();
+        app.MapLiveAndExports();
         return app;
     }
 

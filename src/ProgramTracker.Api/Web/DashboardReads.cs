@@ -1,6 +1,10 @@
 using Marten;
+using JasperFx.Events;
 using ProgramTracker.Api.Agreements;
+using ProgramTracker.Api.Audit;
+using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.People;
 using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Workstreams;
 
@@ -81,6 +85,13 @@ public sealed record PortfolioFilter(string? Country = null, string? Party = nul
         || a.Title.Present().Any(t => t.Text.Contains(q, StringComparison.CurrentCultureIgnoreCase));
 }
 
+/// <summary>An audit trail (newest first) and, when two days were given, what changed between them.</summary>
+public sealed record AuditView(
+    IReadOnlyList<HistoryEntry> Entries,
+    (DateOnly From, DateOnly To)? Window,
+    IReadOnlyList<WorkstreamChanges>? WorkstreamChanges,
+    AgreementChanges? AgreementChanges);
+
 public static class DashboardReads
 {
     /// <summary>A workstream with no event for more than this many days is marked stale.</summary>
@@ -103,6 +114,95 @@ public static class DashboardReads
         var workstreams = await session.Query<Workstream>().Where(w => w.AgreementId == agreementId).ToListAsync(ct);
         return Build(agreement, workstreams, now);
     }
+
+    /// <summary>
+    /// The agreement as it stood when <paramref name="day"/> ended, folded from its events and its workstreams' with
+    /// the same as-of helpers as GET /api/agreements/{id}/dashboard?asOf, then figured by the same pure function.
+    /// </summary>
+    public static async Task<AgreementDashboard?> AgreementAsOfAsync(IQuerySession session, Guid agreementId, DateOnly day, CancellationToken ct)
+    {
+        var at = QueryValues.EndOf(day);
+        var agreement = await session.Events.AggregateStreamAsync<Agreement>(agreementId, timestamp: at, token: ct);
+        if (agreement is null) return null;
+        var workstreams = new List<Workstream>();
+        foreach (var reference in agreement.Workstreams)
+        {
+            if (await AsOf.WorkstreamAsync(session, reference.WorkstreamId, day, ct) is { } w) workstreams.Add(w);
+        }
+        return Build(agreement, workstreams, at);
+    }
+
+    /// <summary>The workstream today (its inline snapshot) or as it stood when <paramref name="asOf"/> ended.</summary>
+    public static Task<Workstream?> WorkstreamAsync(IQuerySession session, Guid id, DateOnly? asOf, CancellationToken ct) =>
+        asOf is { } day ? AsOf.WorkstreamAsync(session, id, day, ct) : session.LoadAsync<Workstream>(id, ct);
+
+    /// <summary>
+    /// A number that moves whenever the agreement or one of its workstreams records an event: the sum of their
+    /// stream versions, read from the inline snapshots. The live page compares it, not the figures.
+    /// </summary>
+    public static async Task<long?> AgreementVersionAsync(IQuerySession session, Guid agreementId, CancellationToken ct)
+    {
+        var agreement = await session.LoadAsync<Agreement>(agreementId, ct);
+        if (agreement is null) return null;
+        var workstreams = await session.Query<Workstream>().Where(w => w.AgreementId == agreementId).ToListAsync(ct);
+        return agreement.Version + workstreams.Sum(w => w.Version);
+    }
+
+    /// <summary>The audit trail of an agreement and its workstreams, and what changed between two days when asked.</summary>
+    public static async Task<AuditView?> AgreementHistoryAsync(IQuerySession session, Guid agreementId, DateOnly? from, DateOnly? to,
+        DateOnly today, CancellationToken ct)
+    {
+        if (await History.OfAgreementAsync(session, agreementId, ct) is not { } found) return null;
+        var window = Window(from, to, today);
+        var changes = window is { } w ? Changes.OfAgreement(agreementId, found.Events, w.From, w.To) : null;
+        return new AuditView([.. History.Tell(found.Events).Reverse()], window, changes?.Workstreams, changes);
+    }
+
+    public static async Task<AuditView?> WorkstreamHistoryAsync(IQuerySession session, Guid workstreamId, DateOnly? from, DateOnly? to,
+        DateOnly today, CancellationToken ct)
+    {
+        var events = await session.Events.FetchStreamAsync(workstreamId, token: ct);
+        if (events.Count == 0 || events[0].Data is not WorkstreamOpened) return null;
+        var window = Window(from, to, today);
+        return new AuditView([.. History.Tell(events).Reverse()], window,
+            window is { } w ? [Changes.OfWorkstream(workstreamId, events, w.From, w.To)] : null, null);
+    }
+
+    /// <summary>Two days in order; a missing end is today, and days given the wrong way round are swapped.</summary>
+    private static (DateOnly From, DateOnly To)? Window(DateOnly? from, DateOnly? to, DateOnly today)
+    {
+        if (from is not { } first) return null;
+        var last = to ?? today;
+        return first <= last ? (first, last) : (last, first);
+    }
+
+    public static async Task<IReadOnlyList<Committee>> CommitteesOfAsync(IQuerySession session, Guid agreementId, CancellationToken ct) =>
+        await session.Query<Committee>().Where(c => c.AgreementId == agreementId).ToListAsync(ct);
+
+    public static Task<Committee?> CommitteeAsync(IQuerySession session, Guid committeeId, CancellationToken ct) =>
+        session.LoadAsync<Committee>(committeeId, ct);
+
+    public static async Task<AssignmentsView?> AssignmentsAsync(IQuerySession session, string personId, DateOnly today, CancellationToken ct)
+    {
+        var person = await session.LoadAsync<PersonAssignments>(personId, ct);
+        if (person is null) return null;
+        var committees = (await session.LoadManyAsync<Committee>(ct, person.CommitteeIds)).ToDictionary(c => c.Id);
+        return AssignmentsView.From(person, committees, today);
+    }
+
+    /// <summary>A meeting's record as the API gives it, complete enough to print as its minutes.</summary>
+    public static async Task<Committees.Meetings.MeetingRecord?> MinutesAsync(IQuerySession session, Guid committeeId, Guid meetingId,
+        DateOnly today, CancellationToken ct)
+    {
+        var committee = await session.LoadAsync<Committee>(committeeId, ct);
+        if (committee?.FindMeeting(meetingId) is not { } meeting) return null;
+        var agreement = await session.LoadAsync<Agreement>(committee.AgreementId, ct);
+        return Committees.Meetings.MeetingRecord.From(committee, meeting, agreement, today);
+    }
+
+    /// <summary>Names of workstreams by id, for pages that list committee work by workstream.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, Workstream>> WorkstreamsByIdAsync(IQuerySession session, IEnumerable<Guid> ids, CancellationToken ct) =>
+        (await session.LoadManyAsync<Workstream>(ct, ids.Distinct())).ToDictionary(w => w.Id);
 
     public static AgreementDashboard Build(Agreement agreement, IEnumerable<Workstream> workstreams, DateTimeOffset now)
     {

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ProgramTracker.Api.Committees;
 
 namespace ProgramTracker.Api.Web.Pages.Agreements;
 
@@ -8,13 +9,27 @@ public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageM
 {
     public AgreementDashboard? Dashboard { get; private set; }
     public Timeline Timeline { get; private set; } = null!;
+    public IReadOnlyList<Committee> Committees { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+    public long? Version { get; private set; }
+
+    /// <summary>Set, the page shows the agreement as it stood when that day ended.</summary>
+    [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        var dashboard = await DashboardReads.AgreementAsync(session, id, clock.GetUtcNow(), HttpContext.RequestAborted);
+        var ct = HttpContext.RequestAborted;
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (AsOf >= Today) AsOf = null;
+        // Read before the figures: an event landing in between then moves the version again, and the live page refreshes.
+        if (AsOf is null) Version = await DashboardReads.AgreementVersionAsync(session, id, ct);
+        var dashboard = AsOf is { } day
+            ? await DashboardReads.AgreementAsOfAsync(session, id, day, ct)
+            : await DashboardReads.AgreementAsync(session, id, clock.GetUtcNow(), ct);
         if (dashboard is null) return this.NotFoundPage();
         Dashboard = dashboard;
         Timeline = Timeline.For(dashboard.Workstreams, dashboard.AsOf);
+        Committees = await DashboardReads.CommitteesOfAsync(session, id, ct);
         return Page();
     }
 }

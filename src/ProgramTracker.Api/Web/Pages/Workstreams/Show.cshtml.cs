@@ -14,16 +14,21 @@ public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageM
     public DateOnly Today { get; private set; }
 
     [BindProperty(SupportsGet = true)] public Guid? Completed { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Progressed { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Rescheduled { get; set; }
+
+    /// <summary>Set, the page shows the workstream as it stood when that day ended, and offers no forms.</summary>
+    [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var ct = HttpContext.RequestAborted;
-        var workstream = await session.LoadAsync<Workstream>(id, ct);
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (AsOf >= Today) AsOf = null;
+        var workstream = await DashboardReads.WorkstreamAsync(session, id, AsOf, ct);
         if (workstream is null) return this.NotFoundPage();
-        var now = clock.GetUtcNow();
-        Today = DateOnly.FromDateTime(now.UtcDateTime);
         Workstream = workstream;
-        Summary = DashboardReads.Build(workstream, Today);
+        Summary = DashboardReads.Build(workstream, AsOf ?? Today);
         Agreement = await session.LoadAsync<Agreement>(workstream.AgreementId, ct);
         return Page();
     }

@@ -1,13 +1,30 @@
-// ProgramTracker's only script: no framework, no build step. Pages work without it except for the completion
-// form, which posts JSON to the API the way any other client does.
+// ProgramTracker's only script: no framework, no build step. Pages work without it except for the milestone
+// forms, which post JSON to the API the way any other client does, and the live agreement page.
 "use strict";
 
 document.addEventListener("DOMContentLoaded", () => {
-  const form = document.getElementById("complete-milestone");
-  if (form) wireCompletionForm(form);
+  for (const form of document.querySelectorAll("form.milestone-form")) wireMilestoneForm(form);
+  const live = document.getElementById("live");
+  if (live) followAgreement(live.dataset.agreementId);
+  setInterval(showUpdatedAgo, 1000);
+  showUpdatedAgo();
 });
 
-function wireCompletionForm(form) {
+// Every field but the milestone goes into the body: optional ones only when filled in, numbers as numbers.
+function bodyOf(form) {
+  const body = {};
+  for (const element of form.elements) {
+    if (!element.name || element.name === "milestoneId") continue;
+    const value = element.value.trim();
+    if (element.hasAttribute("data-optional") && !value) continue;
+    if (element.dataset.kind === "number") body[element.name] = value === "" ? null : Number(value);
+    else if (element.type === "date") body[element.name] = value || null;
+    else body[element.name] = value;
+  }
+  return body;
+}
+
+function wireMilestoneForm(form) {
   const rules = JSON.parse(form.dataset.rules || "{}");
   const formError = form.querySelector("[data-form-error]");
   const button = form.querySelector("button[type=submit]");
@@ -36,24 +53,18 @@ function wireCompletionForm(form) {
     event.preventDefault();
     clearErrors();
     const milestoneId = form.elements.milestoneId.value;
-    const body = { completedOn: form.elements.completedOn.value || null };
-    const evidenceUrl = form.elements.evidenceUrl.value.trim();
-    const note = form.elements.note.value.trim();
-    if (evidenceUrl) body.evidenceUrl = evidenceUrl;
-    if (note) body.note = note;
-
     const label = button.textContent;
     button.disabled = true;
     button.textContent = form.dataset.sending;
     try {
-      const url = `/api/workstreams/${form.dataset.workstreamId}/milestones/${milestoneId}/complete`;
+      const url = `/api/workstreams/${form.dataset.workstreamId}/milestones/${milestoneId}/${form.dataset.action}`;
       const response = await fetch(url, {
         method: "POST",
         headers: { "Content-Type": "application/json", "Accept": "application/json" },
-        body: JSON.stringify(body),
+        body: JSON.stringify(bodyOf(form)),
       });
       if (response.ok) {
-        location.assign(`${location.pathname}?completed=${milestoneId}#milestone-${milestoneId}`);
+        location.assign(`${location.pathname}?${form.dataset.done}=${milestoneId}#milestone-${milestoneId}`);
         return;
       }
       const problem = await response.json().catch(() => ({}));
@@ -77,4 +88,32 @@ function wireCompletionForm(form) {
       button.textContent = label;
     }
   });
+}
+
+// The server says when the agreement's version moves; the page then fetches itself and swaps its main content.
+function followAgreement(agreementId) {
+  const source = new EventSource(`/agreements/${agreementId}/live`);
+  source.addEventListener("changed", async (event) => {
+    const live = document.getElementById("live");
+    if (!live || live.dataset.version === event.data) return;
+    const response = await fetch(location.href, { headers: { "Accept": "text/html" } });
+    if (!response.ok) return;
+    const fresh = new DOMParser().parseFromString(await response.text(), "text/html").querySelector("main");
+    if (fresh) document.querySelector("main").innerHTML = fresh.innerHTML;
+    showUpdatedAgo();
+  });
+}
+
+// "Updated 4 s ago", counted from the last event the dashboard folded, not from when the page loaded.
+function showUpdatedAgo() {
+  const live = document.getElementById("live");
+  const slot = live?.querySelector("[data-updated-ago]");
+  if (!slot || !live.dataset.lastEventAt) return;
+  const seconds = Math.max(0, Math.round((Date.now() - Date.parse(live.dataset.lastEventAt)) / 1000));
+  const [template, value] =
+    seconds < 120 ? [live.dataset.seconds, seconds]
+    : seconds < 7200 ? [live.dataset.minutes, Math.round(seconds / 60)]
+    : seconds < 172800 ? [live.dataset.hours, Math.round(seconds / 3600)]
+    : [live.dataset.days, Math.round(seconds / 86400)];
+  slot.textContent = template.replace("{0}", value.toLocaleString(document.documentElement.lang));
 }

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using Marten;
+using Microsoft.Extensions.Localization;
+using ProgramTracker.Api.Web.Resources;
+
+namespace ProgramTracker.Api.Web;
+
+/// <summary>
+/// The two things the pages serve that are not pages: the live feed an open agreement page listens to, and CSV
+/// exports of what the pages show, in the chosen language.
+/// </summary>
+public static class LiveAndExports
+{
+    /// <summary>How long one live connection lasts; the browser's EventSource reconnects by itself.</summary>
+    private static readonly TimeSpan ConnectionLifetime = TimeSpan.FromMinutes(10);
+
+    public static WebApplication MapLiveAndExports(this WebApplication app)
+    {
+        app.MapGet("/agreements/{id:guid}/live", Live).ExcludeFromDescription();
+        app.MapGet("/agreements/{id:guid}/dashboard.csv", DashboardCsv).ExcludeFromDescription();
+        app.MapGet("/milestones/overdue.csv", OverdueCsv).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>
+    /// Server-sent events: checks the agreement's version (its stream's and its workstreams', from the inline
+    /// snapshots) every second and sends a "changed" event with the new version when it moves.
+    /// </summary>
+    private static async Task Live(Guid id, HttpContext http, IDocumentStore store, IHostApplicationLifetime lifetime)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        stop.CancelAfter(ConnectionLifetime);
+        var ct = stop.Token;
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache";
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        long? sent = null;
+        try
+        {
+            await http.Response.WriteAsync("retry: 2000\n\n", ct);
+            await http.Response.Body.FlushAsync(ct);
+            while (!ct.IsCancellationRequested)
+            {
+                long? version;
+                await using (var session = store.QuerySession()) version = await DashboardReads.AgreementVersionAsync(session, id, ct);
+                if (version is null) return;
+                if (version != sent)
+                {
+                    await http.Response.WriteAsync($"event: changed\ndata: {version}\n\n", ct);
+                    await http.Response.Body.FlushAsync(ct);
+                    sent = version;
+                }
+                await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The page closed, the connection's time is up, or the app is stopping.
+        }
+    }
+
+    private static async Task<IResult> DashboardCsv(Guid id, DateOnly? asOf, IQuerySession session, TimeProvider clock,
+        IStringLocalizer<Strings> l, HttpContext http)
+    {
+        var ct = http.RequestAborted;
+        var dashboard = asOf is { } day
+            ? await DashboardReads.AgreementAsOfAsync(session, id, day, ct)
+            : await DashboardReads.AgreementAsync(session, id, clock.GetUtcNow(), ct);
+        if (dashboard is null) return Results.NotFound();
+
+        var csv = new Csv();
+        csv.Row(l["Col_Agreement"], l["Col_Workstream"], l["Col_Code"], l["Progress"], l["Rag"], l["Col_MilestonesDone"], l["Col_MilestonesTotal"],
+            l["OverdueBadge"], l["NextDue"], l["Col_LastUpdate"], l["Col_Stale"], l["Col_AsOf"]);
+        foreach (var w in dashboard.Workstreams)
+        {
+            csv.Row(dashboard.Code, Display.Plain(w.Title), w.Code, Invariant(w.PercentComplete), w.Rag?.ToString().ToLowerInvariant() ?? "",
+                Invariant(w.MilestonesDone), Invariant(w.MilestonesTotal), Invariant(w.OverdueCount), Iso(w.NextDue?.DueDate),
+                w.LastUpdatedAt.ToString("o", CultureInfo.InvariantCulture), w.Stale ? "yes" : "no", Iso(dashboard.AsOf));
+        }
+        return csv.File($"{dashboard.Code}-dashboard-{dashboard.AsOf:yyyy-MM-dd}.csv");
+    }
+
+    /// <summary>Every open milestone past its due date, across all agreements, worst first.</summary>
+    private static async Task<IResult> OverdueCsv(IQuerySession session, TimeProvider clock, IStringLocalizer<Strings> l, HttpContext http)
+    {
+        var portfolio = await DashboardReads.PortfolioAsync(session, clock.GetUtcNow(), http.RequestAborted);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var csv = new Csv();
+        csv.Row(l["Col_Agreement"], l["Col_Workstream"], l["Col_Milestone"], l["Col_Baseline"], l["Col_Due"], l["Col_DaysOverdue"], l["Col_Status"],
+            l["Col_Percent"]);
+        var overdue = portfolio.SelectMany(a => a.Workstreams.SelectMany(w => w.Milestones.Where(m => m.Overdue).Select(m => (a, w, m))))
+            .OrderBy(x => x.m.DueDate).ThenBy(x => x.a.Code);
+        foreach (var (a, w, m) in overdue)
+        {
+            csv.Row(a.Code, $"{w.Code} {Display.Plain(w.Title)}", Display.Plain(m.Title), Iso(m.BaselineDueDate), Iso(m.DueDate),
+                Invariant(today.DayNumber - m.DueDate.DayNumber), m.Status.ToString().ToLowerInvariant(), Invariant(m.Percent));
+        }
+        return csv.File($"overdue-milestones-{today:yyyy-MM-dd}.csv");
+    }
+
+    private static string Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    private static string Invariant(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>RFC 4180: comma separated, CRLF lines, quoted when needed; UTF-8 with a byte-order mark so spreadsheets read Lao and Thai.</summary>
+    private sealed class Csv
+    {
+        private readonly StringBuilder _text = new();
+
+        public void Row(params object?[] cells) =>
+            _text.Append(string.Join(',', cells.Select(c => Quote(c?.ToString() ?? "")))).Append("\r\n");
+
+        private static string Quote(string cell) =>
+            cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{cell.Replace("\"", "\"\"")}\"" : cell;
+
+        public IResult File(string name) =>
+            Results.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(_text.ToString())], "text/csv; charset=utf-8", name);
+    }
+}

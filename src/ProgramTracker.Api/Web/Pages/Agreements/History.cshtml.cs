@@ -1,0 +1,27 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ProgramTracker.Api.Agreements;
+
+namespace ProgramTracker.Api.Web.Pages.Agreements;
+
+public sealed class HistoryModel(IQuerySession session, TimeProvider clock) : PageModel
+{
+    public Agreement? Agreement { get; private set; }
+    public AuditView Audit { get; private set; } = null!;
+    public DateOnly Today { get; private set; }
+
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        var ct = HttpContext.RequestAborted;
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Agreement = await session.LoadAsync<Agreement>(id, ct);
+        var audit = Agreement is null ? null : await DashboardReads.AgreementHistoryAsync(session, id, From, To, Today, ct);
+        if (audit is null) return this.NotFoundPage();
+        Audit = audit;
+        return Page();
+    }
+}

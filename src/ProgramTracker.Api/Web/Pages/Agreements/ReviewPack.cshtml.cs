@@ -1,0 +1,29 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ProgramTracker.Api.Committees;
+
+namespace ProgramTracker.Api.Web.Pages.Agreements;
+
+/// <summary>What a steering committee reads before it meets, laid out for A4: the dashboard, the slippage, the open actions.</summary>
+public sealed class ReviewPackModel(IQuerySession session, TimeProvider clock) : PageModel
+{
+    public AgreementDashboard? Dashboard { get; private set; }
+    public IReadOnlyList<Committee> Committees { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        var ct = HttpContext.RequestAborted;
+        Dashboard = await DashboardReads.AgreementAsync(session, id, clock.GetUtcNow(), ct);
+        if (Dashboard is null) return this.NotFoundPage();
+        Committees = await DashboardReads.CommitteesOfAsync(session, id, ct);
+        return Page();
+    }
+
+    public IEnumerable<(WorkstreamDashboard Workstream, MilestoneLine Milestone)> Slipped =>
+        Dashboard!.Workstreams.SelectMany(w => w.Milestones.Where(m => m.VarianceDays > 0 || m.Overdue).Select(m => (w, m)))
+            .OrderByDescending(x => x.m.VarianceDays);
+
+    public IEnumerable<(Committee Committee, ActionItem Action)> OpenActions =>
+        Committees.SelectMany(c => c.ActionItems.Where(a => a.IsOpen).Select(a => (c, a))).OrderBy(x => x.a.DueDate);
+}
