@@ -43,10 +43,9 @@ public sealed class Baseline(NpgsqlDataSource db)
             version = (long)(await check.ExecuteScalarAsync())!;
         }
 
-        var milestoneId = Guid.CreateVersion7();
-        var json = $$"""{"workstreamId":"{{streamId}}","milestoneId":"{{milestoneId}}","title":{"en":"Delegation received"},"dueDate":"2025-06-30","weight":1}""";
+        var json = $$"""{"workstreamId":"{{streamId}}","agreementId":"{{streamId}}","milestoneId":"{{streamId}}","percent":{{i % 100}},"narrative":"On track","reportedOn":"2025-06-30"}""";
         await using (var insert = new NpgsqlCommand(
-            "insert into baseline.events (stream_id, version, type, data) values ($1, $2, 'milestone_planned', $3)", conn, tx))
+            "insert into baseline.events (stream_id, version, type, data) values ($1, $2, 'milestone_progress_reported', $3)", conn, tx))
         {
             insert.Parameters.AddWithValue(streamId);
             insert.Parameters.AddWithValue(version + 1);
@@ -71,7 +70,7 @@ public sealed class Baseline(NpgsqlDataSource db)
             upsert.Parameters.AddWithValue(version + 1);
             upsert.Parameters.Add(new NpgsqlParameter
             {
-                Value = $$"""{"id":"{{streamId}}","lastMilestone":"{{milestoneId}}","count":{{i}},"version":{{version + 1}}}""",
+                Value = $$"""{"id":"{{streamId}}","percent":{{i % 100}},"narrative":"On track","version":{{version + 1}}}""",
                 NpgsqlDbType = NpgsqlDbType.Jsonb,
             });
             await upsert.ExecuteNonQueryAsync();

@@ -10,17 +10,16 @@ namespace ProgramTracker.Benchmarks;
 public static class Commands
 {
     /// <summary>
-    /// The benchmark's "record a milestone's progress" command. POST .../milestones/{mid}/progress arrives with
-    /// another branch; until then the nearest write of the same shape (one event on the workstream stream, inline
-    /// snapshot, no If-Match) stands in: planning a milestone. To measure /progress, call
-    /// <see cref="ProgressRequest"/> instead of <see cref="PlanMilestoneRequest"/> on the marked line.
+    /// The benchmark's "record a milestone's progress" command: POST .../milestones/{mid}/progress (one event on the
+    /// workstream stream, inline snapshot, no If-Match). Answers the workstream's new version.
     /// </summary>
-    public static async Task RecordProgressAsync(HttpClient http, Guid workstreamId, Guid milestoneId, int i)
+    public static async Task<long> RecordProgressAsync(HttpClient http, Guid workstreamId, Guid milestoneId, int i)
     {
-        var (url, body) = PlanMilestoneRequest(workstreamId); // ← switch to: ProgressRequest(workstreamId, milestoneId, i)
+        var (url, body) = ProgressRequest(workstreamId, milestoneId, i);
         using var response = await http.PostAsJsonAsync(url, body);
-        if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!["version"]!.GetValue<long>();
     }
 
     public static (string Url, object Body) PlanMilestoneRequest(Guid workstreamId) =>
