@@ -18,6 +18,7 @@ public sealed record Membership(
     /// <summary>In office on <paramref name="date"/>: appointed on or before it, and not relieved by then.</summary>
     public bool InOfficeOn(DateOnly date) => From <= date && (To is not { } to || date < to);
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Open => To is null;
 
     public bool SameSeat(CommitteeRole role, Guid? workstreamId) =>

@@ -32,22 +32,9 @@ public static class GetCommitteeEndpoint
     }
 }
 
-public sealed record RosterMember(
-    string PersonId,
-    string Name,
-    CommitteeRole Role,
-    string PartyId,
-    Guid? WorkstreamId,
-    DateOnly From,
-    DateOnly? To = null,
-    string? RelievedReason = null)
-{
-    public static RosterMember Of(Membership m) => new(m.PersonId, m.Name, m.Role, m.PartyId, m.WorkstreamId, m.From, m.To, m.RelievedReason);
-}
+public sealed record RoleMembers(CommitteeRole Role, IReadOnlyList<Membership> Members);
 
-public sealed record RoleMembers(CommitteeRole Role, IReadOnlyList<RosterMember> Members);
-
-public sealed record PartyMembers(string PartyId, IReadOnlyList<RosterMember> Members);
+public sealed record PartyMembers(string PartyId, IReadOnlyList<Membership> Members);
 
 /// <summary>Seats the source provides for; those no one fills yet are "to be appointed" (a count the source does not state stays null).</summary>
 public sealed record SeatView(string PartyId, CommitteeRole Role, int? Seats, int Filled, int? ToBeAppointed, string Status, string? Note);
@@ -65,14 +52,14 @@ public sealed record CommitteeRoster(
     PartialDate? EstablishedOn,
     bool IsSample,
     DateOnly AsOf,
-    RosterMember? Chair,
+    Membership? Chair,
     int MembersInOffice,
     int QuorumRequired,
-    IReadOnlyList<RosterMember> CurrentMembers,
+    IReadOnlyList<Membership> CurrentMembers,
     IReadOnlyList<RoleMembers> ByRole,
     IReadOnlyList<PartyMembers> ByParty,
-    IReadOnlyList<RosterMember> PastMembers,
-    IReadOnlyList<RosterMember> Upcoming,
+    IReadOnlyList<Membership> PastMembers,
+    IReadOnlyList<Membership> Upcoming,
     IReadOnlyList<Principal> Principals,
     IReadOnlyList<SeatView> SeatsToBeAppointed,
     MeetingSummary? NextMeeting,
@@ -83,9 +70,9 @@ public sealed record CommitteeRoster(
 {
     public static CommitteeRoster From(Committee c, DateOnly asOf, bool current)
     {
-        var inOffice = c.InOfficeOn(asOf).OrderBy(m => m.Role).ThenBy(m => m.PartyId).ThenBy(m => m.Name).Select(RosterMember.Of).ToList();
-        var past = c.Members.Where(m => m.To is { } to && to <= asOf).OrderBy(m => m.To).Select(RosterMember.Of).ToList();
-        var upcoming = c.Members.Where(m => m.From > asOf && (m.To is not { } to || to > m.From)).OrderBy(m => m.From).Select(RosterMember.Of).ToList();
+        var inOffice = c.InOfficeOn(asOf).OrderBy(m => m.Role).ThenBy(m => m.PartyId).ThenBy(m => m.Name).ToList();
+        var past = c.Members.Where(m => m.To is { } to && to <= asOf).OrderBy(m => m.To).ToList();
+        var upcoming = c.Members.Where(m => m.From > asOf && (m.To is not { } to || to > m.From)).OrderBy(m => m.From).ToList();
         var seats = c.SeatsToBeAppointed.Select(s =>
         {
             var filled = inOffice.Count(m => m.PartyId == s.PartyId && m.Role == s.Role);
