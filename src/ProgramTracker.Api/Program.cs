@@ -2,13 +2,15 @@ using JasperFx;
 using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Hosting;
 using ProgramTracker.Api.SampleData;
+using ProgramTracker.Api.Security;
 using ProgramTracker.Api.Web;
 using Scalar.AspNetCore;
 using Wolverine.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddEmbeddedPostgresWhenNoConnectionString()
+builder.AddSecurity()
+    .AddEmbeddedPostgresWhenNoConnectionString()
     .AddEventStore()
     .AddMessaging()
     .AddProblemDetailsEverywhere()
@@ -24,10 +26,12 @@ var app = builder.Build();
 
 app.UseProblemDetailsEverywhere();
 app.UseWeb();
+app.UseSecurity();
 app.UseJsonRequestBodies();
-app.MapOpenApi();
-app.MapScalarApiReference("/api-docs");
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/api-docs").AllowAnonymous();
 app.MapHealth();
+app.MapSecurity();
 app.MapWolverineEndpoints();
 
 return await app.RunJasperFxCommands(args);

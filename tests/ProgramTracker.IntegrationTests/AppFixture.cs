@@ -1,4 +1,6 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Claims;
 using Marten;
 using Marten.Events;
 using Microsoft.AspNetCore.Hosting;
@@ -6,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ProgramTracker.Api.Hosting;
+using ProgramTracker.Api.Security;
 
 namespace ProgramTracker.IntegrationTests;
 
@@ -38,7 +41,20 @@ public sealed class AppFixture : IAsyncLifetime
         using var warmUp = _factory.CreateClient();
     }
 
-    public HttpClient CreateClient() => _factory!.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <summary>A client signed in as the demo administrator, who may do everything: most tests are about the domain, not access.</summary>
+    public HttpClient CreateClient() => CreateClient(DemoUsers.Administrator);
+
+    /// <summary>A client that carries a bearer token for this user, issued the way the development sign-in issues them.</summary>
+    public HttpClient CreateClient(DemoUser user) => CreateClient(user.Claims());
+
+    public HttpClient CreateClient(IEnumerable<Claim> claims)
+    {
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Services.GetRequiredService<DevelopmentTokens>().Issue(claims));
+        return client;
+    }
+
+    public HttpClient CreateAnonymousClient() => _factory!.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     /// <summary>Waits until the async projections have caught up with every event appended so far.</summary>
     public Task WaitForProjectionsAsync() =>

@@ -1,4 +1,5 @@
 using System.Net;
+using ProgramTracker.Api.Security;
 
 namespace ProgramTracker.IntegrationTests;
 
@@ -23,7 +24,8 @@ public class when_the_audit_trail_is_read(AppFixture app) : IntegrationContext(a
         var completed = history[2]!;
         completed["summary"]!.GetValue<string>().ShouldBe("Milestone 'Delegation of 20 officials received' completed on 2024-06-28.");
         completed["reason"]!.GetValue<string>().ShouldBe("Certificates issued");
-        completed["user"]!.GetValue<string>().ShouldBe("anonymous");
+        completed["user"]!.GetValue<string>().ShouldBe(DemoUsers.Administrator.Name);
+        completed["headers"]!["user-id"]!.GetValue<string>().ShouldBe(DemoUsers.Administrator.Subject);
         completed["correlationId"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
         completed["causationId"]!.GetValue<string>().ShouldBe("idempotency-key:complete-training-1");
         completed["headers"]!["command"]!.GetValue<string>().ShouldBe("CompleteMilestone");

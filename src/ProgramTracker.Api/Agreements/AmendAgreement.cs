@@ -1,6 +1,8 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Agreements;
@@ -25,6 +27,7 @@ public static class AmendAgreementEndpoint
         .MaxLength("sourceReference", command.SourceReference, InputRules.UrlLength)
         .ToProblem();
 
+    [Authorize(Policy = Policies.Administrator)]
     [WolverinePost("/api/agreements/{agreementId}/amendments")]
     public static Task<IResult> Post(Guid agreementId, AmendAgreement command, IDocumentSession session, HttpContext http) =>
         session.DecideAsync<Agreement>(http, agreementId, command, agreement => AmendAgreement.Decide(command, agreement), "agreement");

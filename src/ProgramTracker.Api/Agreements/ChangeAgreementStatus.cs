@@ -1,6 +1,8 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Agreements;
@@ -45,6 +47,7 @@ public static class ChangeAgreementStatusEndpoint
             "'effectiveOn' must state the year.")
         .ToProblem();
 
+    [Authorize(Policy = Policies.Administrator)]
     [WolverinePost("/api/agreements/{agreementId}/status")]
     public static Task<IResult> Post(Guid agreementId, ChangeAgreementStatus command, IDocumentSession session, HttpContext http,
         TimeProvider clock) =>

@@ -1,6 +1,8 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Agreements;
@@ -28,6 +30,7 @@ public static class ExtendAgreementEndpoint
         .Must(command.NewEnd is null || command.NewEnd.YearStated, "newEnd", "year-required", "'newEnd' must state the year.")
         .ToProblem();
 
+    [Authorize(Policy = Policies.Administrator)]
     [WolverinePost("/api/agreements/{agreementId}/extensions")]
     public static Task<IResult> Post(Guid agreementId, ExtendAgreement command, IDocumentSession session, HttpContext http) =>
         session.DecideAsync<Agreement>(http, agreementId, command, agreement => ExtendAgreement.Decide(command, agreement), "agreement");

@@ -1,11 +1,14 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Agreements;
 
 public static class GetAgreementEndpoint
 {
+    [Authorize(Policy = Policies.ReadAgreement)]
     [WolverineGet("/api/agreements/{id}")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
     {

@@ -1,7 +1,9 @@
 using Marten;
 using Marten.Linq;
+using Microsoft.AspNetCore.Authorization;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Dashboards;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Agreements;
@@ -13,6 +15,7 @@ public static class ListAgreementsEndpoint
 {
     public const int MaxPageSize = 100;
 
+    [Authorize(Policy = Policies.SignedIn)]
     [WolverineGet("/api/agreements")]
     public static async Task<IResult> Get(string? country, string? party, string? status, string? q, string? page, string? pageSize,
         IQuerySession session, HttpContext http, TimeProvider clock, IConfiguration configuration)
@@ -33,6 +36,7 @@ public static class ListAgreementsEndpoint
 
         var (p, take) = (pageNumber ?? 1, size ?? 20);
         var dashboards = session.Query<AgreementDashboard>().Where(d => d.Code != "");
+        if ((await http.AccessAsync()).VisibleAgreements is { } visible) dashboards = dashboards.Where(d => d.Id.IsOneOf(visible));
         if (wanted is { } s) dashboards = dashboards.Where(d => d.Status == s);
         if (countryCode.Length > 0) dashboards = dashboards.Where(d => d.Countries.Contains(countryCode));
         if (partyId.Length > 0) dashboards = dashboards.Where(d => d.PartyIds.Contains(partyId));

@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Agreements;
@@ -82,6 +84,7 @@ public static partial class RegisterAgreementEndpoint
         }
     }
 
+    [Authorize(Policy = Policies.Administrator)]
     [WolverinePost("/api/agreements")]
     public static async Task<IResult> Post(RegisterAgreement command, IDocumentSession session, HttpContext http)
     {

@@ -1,8 +1,10 @@
 using JasperFx.Events;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Dashboards;
+using ProgramTracker.Api.Security;
 using ProgramTracker.Api.Workstreams;
 using Wolverine.Http;
 
@@ -114,6 +116,7 @@ public static class Changes
 
 public static class AgreementChangesEndpoint
 {
+    [Authorize(Policy = Policies.ReadAgreement)]
     [WolverineGet("/api/agreements/{id}/changes")]
     public static async Task<IResult> Get(Guid id, string? from, string? to, IQuerySession session, HttpContext http, TimeProvider clock)
     {
@@ -126,6 +129,7 @@ public static class AgreementChangesEndpoint
 
 public static class WorkstreamChangesEndpoint
 {
+    [Authorize(Policy = Policies.ReadWorkstream)]
     [WolverineGet("/api/workstreams/{id}/changes")]
     public static async Task<IResult> Get(Guid id, string? from, string? to, IQuerySession session, HttpContext http, TimeProvider clock)
     {

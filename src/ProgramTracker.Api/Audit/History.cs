@@ -1,7 +1,9 @@
 using JasperFx.Events;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Audit;
@@ -55,6 +57,7 @@ public static class History
 
 public static class AgreementHistoryEndpoint
 {
+    [Authorize(Policy = Policies.ReadAgreement)]
     [WolverineGet("/api/agreements/{id}/history")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
     {
@@ -66,6 +69,7 @@ public static class AgreementHistoryEndpoint
 
 public static class WorkstreamHistoryEndpoint
 {
+    [Authorize(Policy = Policies.ReadWorkstream)]
     [WolverineGet("/api/workstreams/{id}/history")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
     {

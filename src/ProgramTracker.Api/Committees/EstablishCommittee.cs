@@ -1,7 +1,9 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Committees;
@@ -78,6 +80,7 @@ public static class EstablishCommitteeEndpoint
         return rules.ToProblem();
     }
 
+    [Authorize(Policy = Policies.Administrator)]
     [WolverinePost("/api/agreements/{agreementId}/committees")]
     public static async Task<IResult> Post(Guid agreementId, EstablishCommittee command, IDocumentSession session, HttpContext http)
     {

@@ -1,7 +1,9 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Committees.ActionItems;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using ProgramTracker.Api.Workstreams;
 using Wolverine.Http;
 
@@ -19,6 +21,7 @@ public sealed record AgreementCommitteeSummary(Guid AgreementId, DateOnly AsOf, 
 
 public static class GetAgreementCommitteesEndpoint
 {
+    [Authorize(Policy = Policies.ReadAgreement)]
     [WolverineGet("/api/agreements/{agreementId}/committees")]
     public static async Task<IResult> List(Guid agreementId, IQuerySession session, HttpContext http, TimeProvider clock)
     {
@@ -28,6 +31,7 @@ public static class GetAgreementCommitteesEndpoint
         return Results.Ok(Items(committees, clock.Today()));
     }
 
+    [Authorize(Policy = Policies.ReadAgreement)]
     [WolverineGet("/api/agreements/{agreementId}/committee-summary")]
     public static async Task<IResult> Summary(Guid agreementId, IQuerySession session, HttpContext http, TimeProvider clock)
     {

@@ -1,5 +1,7 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Committees;
@@ -10,6 +12,7 @@ public static class GetCommitteeEndpoint
     /// The committee roster today, or as it stood at the end of <c>asOf</c>: then it is folded from the stream's
     /// events, each judged on its own effective day, so back-dated appointments count from when they took effect.
     /// </summary>
+    [Authorize(Policy = Policies.ReadCommittee)]
     [WolverineGet("/api/committees/{id}")]
     public static async Task<IResult> Get(Guid id, string? asOf, IQuerySession session, HttpContext http, TimeProvider clock)
     {

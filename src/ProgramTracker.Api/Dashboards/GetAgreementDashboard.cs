@@ -1,7 +1,9 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using ProgramTracker.Api.Workstreams;
 using Wolverine.Http;
 
@@ -9,6 +11,7 @@ namespace ProgramTracker.Api.Dashboards;
 
 public static class GetAgreementDashboardEndpoint
 {
+    [Authorize(Policy = Policies.ReadAgreement)]
     [WolverineGet("/api/agreements/{id}/dashboard")]
     public static async Task<IResult> Get(Guid id, string? asOf, IQuerySession session, HttpContext http, TimeProvider clock,
         IConfiguration configuration)

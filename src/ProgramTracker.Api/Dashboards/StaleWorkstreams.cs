@@ -1,5 +1,7 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using ProgramTracker.Api.Workstreams;
 using Wolverine.Http;
 
@@ -10,6 +12,7 @@ public sealed record StaleWorkstream(Guid WorkstreamId, Guid AgreementId, string
 
 public static class StaleWorkstreamsEndpoint
 {
+    [Authorize(Policy = Policies.SignedIn)]
     [WolverineGet("/api/workstreams/stale")]
     public static async Task<IResult> Get(string? days, IQuerySession session, HttpContext http, TimeProvider clock, IConfiguration configuration)
     {
@@ -19,8 +22,9 @@ public static class StaleWorkstreamsEndpoint
         // Anything updated on or after this moment is within the threshold whatever the time of day.
         var cutoff = QueryValues.StartOf(today.AddDays(-threshold));
 
-        var candidates = await session.Query<Workstream>()
-            .Where(w => w.LastUpdatedAt < cutoff)
+        var query = session.Query<Workstream>().Where(w => w.LastUpdatedAt < cutoff);
+        if ((await http.AccessAsync()).VisibleAgreements is { } visible) query = query.Where(w => w.AgreementId.IsOneOf(visible));
+        var candidates = await query
             .OrderBy(w => w.LastUpdatedAt)
             .Take(1000)
             .ToListAsync(http.RequestAborted);

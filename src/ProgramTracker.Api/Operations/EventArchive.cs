@@ -3,8 +3,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using JasperFx.Events.Daemon;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Npgsql;
 using ProgramTracker.Api.Hosting;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Operations;
@@ -154,6 +156,7 @@ public sealed class EventArchiveException(string message) : Exception(message);
 public static class EventArchiveEndpoint
 {
     /// <summary>The whole event store as JSON lines. Restrict to administrators once sign-in lands (issue 7).</summary>
+    [Authorize(Policy = Policies.Administrator)]
     [WolverineGet("/api/admin/events/export")]
     public static IResult Export(IDocumentStore store) =>
         Results.Stream(body => ExportAsync(store, body), "application/x-ndjson",

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Authorization;
 using ProgramTracker.Api.Hosting;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 using Wolverine.Runtime;
 
@@ -10,6 +12,7 @@ public sealed record NodeView(Guid NodeId, int NodeNumber, string Mode, string M
 public static class NodeInfo
 {
     /// <summary>Which node answered and what it runs. Restrict to administrators once sign-in lands (issue 7).</summary>
+    [Authorize(Policy = Policies.Administrator)]
     [WolverineGet("/api/admin/node")]
     public static NodeView Get(IWolverineRuntime runtime, IConfiguration configuration) =>
         new(runtime.Options.UniqueNodeId, runtime.Options.Durability.AssignedNodeNumber,

@@ -2,9 +2,11 @@ using System.Diagnostics;
 using System.Text.Json;
 using JasperFx.Events.Daemon;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Hosting;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Operations;
@@ -15,15 +17,18 @@ namespace ProgramTracker.Api.Operations;
 /// </summary>
 public static class ProjectionAdmin
 {
+    [Authorize(Policy = Policies.Administrator)]
     [WolverineGet("/api/admin/projections")]
     public static Task<ProjectionStatusReport> Get(IDocumentStore store, HttpContext http) =>
         ProjectionStatus.ReadAsync(store, http.RequestAborted);
 
     /// <summary>Rebuilds every projection, answering one JSON line per projection as it starts and finishes.</summary>
+    [Authorize(Policy = Policies.Administrator)]
     [WolverinePost("/api/admin/projections/rebuild")]
     public static IResult RebuildAll(IDocumentStore store, IHost host, IConfiguration configuration) =>
         Rebuild(RebuildableProjections(store), host, configuration);
 
+    [Authorize(Policy = Policies.Administrator)]
     [WolverinePost("/api/admin/projections/{name}/rebuild")]
     public static IResult RebuildOne(string name, IDocumentStore store, IHost host, IConfiguration configuration)
     {

@@ -1,6 +1,8 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.People;
@@ -50,12 +52,15 @@ public static class GetAssignmentsEndpoint
     /// A person's committee assignments today, or at the end of <c>asOf</c>: then folded from the events of the
     /// committees they appear in, each judged on its own effective day.
     /// </summary>
+    [Authorize(Policy = Policies.SignedIn)]
     [WolverineGet("/api/people/{personId}/assignments")]
     public static async Task<IResult> Get(string personId, string? asOf, IQuerySession session, HttpContext http, TimeProvider clock)
     {
         if (!AsOfDate.TryRead(asOf, out var date, out var problem)) return problem!;
         var ct = http.RequestAborted;
-        var person = await session.LoadAsync<PersonAssignments>(personId, ct);
+        // People's assignments span agreements: a user reads their own, an administrator anyone's.
+        var access = await http.AccessAsync();
+        var person = access.IsAdministrator || access.PersonId == personId ? await session.LoadAsync<PersonAssignments>(personId, ct) : null;
         if (person is null) return Problems.From(Refusal.NotFound("personId", "not-found", $"No committee has ever named the person '{personId}'."));
         var committees = (await session.LoadManyAsync<Committee>(ct, person.CommitteeIds)).ToDictionary(c => c.Id);
 
@@ -78,6 +83,7 @@ public sealed record PeoplePage(IReadOnlyList<PersonListItem> Items, int Total, 
 
 public static class GetPeopleEndpoint
 {
+    [Authorize(Policy = Policies.Administrator)]
     [WolverineGet("/api/people")]
     public static async Task<IResult> List(string? q, int? page, int? pageSize, IQuerySession session, HttpContext http, TimeProvider clock)
     {

@@ -100,10 +100,19 @@ public static class DashboardReads
     /// <summary>Overdue by more than this many days puts a workstream that nobody has assessed off track.</summary>
     public const int RedAfterDaysOverdue = 30;
 
-    public static async Task<IReadOnlyList<AgreementDashboard>> PortfolioAsync(IQuerySession session, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The agreements the user may see (<paramref name="visible"/>; null: all of them), with their workstreams.</summary>
+    public static async Task<IReadOnlyList<AgreementDashboard>> PortfolioAsync(IQuerySession session, DateTimeOffset now, Guid[]? visible,
+        CancellationToken ct)
     {
-        var agreements = await session.Query<Agreement>().OrderBy(a => a.Code).ToListAsync(ct);
-        var workstreams = (await session.Query<Workstream>().ToListAsync(ct)).ToLookup(w => w.AgreementId);
+        var agreementQuery = session.Query<Agreement>().AsQueryable();
+        var workstreamQuery = session.Query<Workstream>().AsQueryable();
+        if (visible is not null)
+        {
+            agreementQuery = agreementQuery.Where(a => a.Id.IsOneOf(visible));
+            workstreamQuery = workstreamQuery.Where(w => w.AgreementId.IsOneOf(visible));
+        }
+        var agreements = await agreementQuery.OrderBy(a => a.Code).ToListAsync(ct);
+        var workstreams = (await workstreamQuery.ToListAsync(ct)).ToLookup(w => w.AgreementId);
         return [.. agreements.Select(a => Build(a, workstreams[a.Id], now))];
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Marten;
 using Microsoft.Extensions.Localization;
+using ProgramTracker.Api.Security;
 using ProgramTracker.Api.Web.Resources;
 
 namespace ProgramTracker.Api.Web;
@@ -17,9 +18,9 @@ public static class LiveAndExports
 
     public static WebApplication MapLiveAndExports(this WebApplication app)
     {
-        app.MapGet("/agreements/{id:guid}/live", Live).ExcludeFromDescription();
-        app.MapGet("/agreements/{id:guid}/dashboard.csv", DashboardCsv).ExcludeFromDescription();
-        app.MapGet("/milestones/overdue.csv", OverdueCsv).ExcludeFromDescription();
+        app.MapGet("/agreements/{id:guid}/live", Live).RequireAuthorization(Policies.ReadAgreement).ExcludeFromDescription();
+        app.MapGet("/agreements/{id:guid}/dashboard.csv", DashboardCsv).RequireAuthorization(Policies.ReadAgreement).ExcludeFromDescription();
+        app.MapGet("/milestones/overdue.csv", OverdueCsv).RequireAuthorization(Policies.SignedIn).ExcludeFromDescription();
         return app;
     }
 
@@ -84,7 +85,8 @@ public static class LiveAndExports
     /// <summary>Every open milestone past its due date, across all agreements, worst first.</summary>
     private static async Task<IResult> OverdueCsv(IQuerySession session, TimeProvider clock, IStringLocalizer<Strings> l, HttpContext http)
     {
-        var portfolio = await DashboardReads.PortfolioAsync(session, clock.GetUtcNow(), http.RequestAborted);
+        var access = await http.AccessAsync();
+        var portfolio = await DashboardReads.PortfolioAsync(session, clock.GetUtcNow(), access.VisibleAgreements, http.RequestAborted);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var csv = new Csv();
         csv.Row(l["Col_Agreement"], l["Col_Workstream"], l["Col_Milestone"], l["Col_Baseline"], l["Col_Due"], l["Col_DaysOverdue"], l["Col_Status"],

@@ -1,7 +1,9 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Workstreams;
@@ -49,6 +51,7 @@ public static class AddWorkstreamEndpoint
         return rules.ToProblem();
     }
 
+    [Authorize(Policy = Policies.Administrator)]
     [WolverinePost("/api/agreements/{agreementId}/workstreams")]
     public static Task<IResult> Post(Guid agreementId, AddWorkstream command, IDocumentSession session, HttpContext http)
     {

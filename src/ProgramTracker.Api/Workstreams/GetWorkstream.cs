@@ -1,12 +1,15 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Dashboards;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Workstreams;
 
 public static class GetWorkstreamEndpoint
 {
+    [Authorize(Policy = Policies.ReadWorkstream)]
     [WolverineGet("/api/workstreams/{id}")]
     public static async Task<IResult> Get(Guid id, string? asOf, IQuerySession session, HttpContext http)
     {

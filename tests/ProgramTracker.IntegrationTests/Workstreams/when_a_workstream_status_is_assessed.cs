@@ -1,4 +1,5 @@
 using System.Net;
+using ProgramTracker.Api.Security;
 using static ProgramTracker.IntegrationTests.Workstreams.WorkstreamWrites;
 
 namespace ProgramTracker.IntegrationTests.Workstreams;
@@ -25,7 +26,7 @@ public class when_a_workstream_status_is_assessed(AppFixture app) : IntegrationC
         history[0]!["rating"]!.GetValue<string>().ShouldBe("amber");
         history[0]!["reason"]!.GetValue<string>().ShouldBe("Training slipped one quarter.");
         history[0]!["partyId"]!.GetValue<string>().ShouldBe("la-moha");
-        history[0]!["assessedBy"]!.GetValue<string>().ShouldBe("anonymous");
+        history[0]!["assessedBy"]!.GetValue<string>().ShouldBe(DemoUsers.Administrator.Name);
         history[1]!["assessedOn"]!.GetValue<string>().ShouldBe(Day(Today));
     }
 

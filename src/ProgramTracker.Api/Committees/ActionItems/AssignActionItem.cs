@@ -1,7 +1,9 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Committees.ActionItems;
@@ -53,6 +55,7 @@ public static class AssignActionItemEndpoint
         .MaxLength("personName", command.PersonName)
         .ToProblem();
 
+    [Authorize(Policy = Policies.ActOnCommittee)]
     [WolverinePost("/api/committees/{committeeId}/action-items")]
     public static async Task<IResult> Post(Guid committeeId, AssignActionItem command, IDocumentSession session, HttpContext http, TimeProvider clock)
     {

@@ -1,6 +1,8 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Committees.ActionItems;
@@ -25,6 +27,7 @@ public static class CompleteActionItemEndpoint
         .MaxLength("note", command.Note, InputRules.LongText)
         .ToProblem();
 
+    [Authorize(Policy = Policies.ActOnCommittee)]
     [WolverinePost("/api/committees/{committeeId}/action-items/{actionItemId}/complete")]
     public static Task<IResult> Post(Guid committeeId, Guid actionItemId, CompleteActionItem command, IDocumentSession session, HttpContext http,
         TimeProvider clock) =>

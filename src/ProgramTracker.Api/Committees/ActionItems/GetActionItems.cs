@@ -1,5 +1,7 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Committees.ActionItems;
@@ -29,6 +31,7 @@ public sealed record ActionItemView(
 
 public static class GetActionItemsEndpoint
 {
+    [Authorize(Policy = Policies.ReadCommittee)]
     [WolverineGet("/api/committees/{committeeId}/action-items")]
     public static async Task<IResult> List(Guid committeeId, IQuerySession session, HttpContext http, TimeProvider clock)
     {
@@ -39,6 +42,7 @@ public static class GetActionItemsEndpoint
         return Results.Ok(committee.ActionItems.OrderBy(a => a.DueDate).Select(a => ActionItemView.From(committee.Id, a, today)).ToList());
     }
 
+    [Authorize(Policy = Policies.ReadCommittee)]
     [WolverineGet("/api/committees/{committeeId}/action-items/{actionItemId}")]
     public static async Task<IResult> Get(Guid committeeId, Guid actionItemId, IQuerySession session, HttpContext http, TimeProvider clock)
     {

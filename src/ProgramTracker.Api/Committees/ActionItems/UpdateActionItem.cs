@@ -1,6 +1,8 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Committees.ActionItems;
@@ -30,6 +32,7 @@ public static class UpdateActionItemEndpoint
         .Required("note", command.Note, InputRules.LongText)
         .ToProblem();
 
+    [Authorize(Policy = Policies.ActOnCommittee)]
     [WolverinePost("/api/committees/{committeeId}/action-items/{actionItemId}/update")]
     public static Task<IResult> Post(Guid committeeId, Guid actionItemId, UpdateActionItem command, IDocumentSession session, HttpContext http,
         TimeProvider clock) =>

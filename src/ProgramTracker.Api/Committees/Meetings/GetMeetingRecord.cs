@@ -1,6 +1,8 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using ProgramTracker.Api.Workstreams;
 using Wolverine.Http;
 
@@ -9,6 +11,7 @@ namespace ProgramTracker.Api.Committees.Meetings;
 public static class GetMeetingRecordEndpoint
 {
     /// <summary>The meeting's record, complete enough to print as its minutes.</summary>
+    [Authorize(Policy = Policies.ReadCommittee)]
     [WolverineGet("/api/committees/{committeeId}/meetings/{meetingId}")]
     public static async Task<IResult> Get(Guid committeeId, Guid meetingId, IQuerySession session, HttpContext http, TimeProvider clock)
     {

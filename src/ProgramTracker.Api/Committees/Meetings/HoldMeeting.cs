@@ -1,6 +1,8 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Committees.Meetings;
@@ -48,6 +50,7 @@ public static class HoldMeetingEndpoint
         return rules.ToProblem();
     }
 
+    [Authorize(Policy = Policies.ActOnCommittee)]
     [WolverinePost("/api/committees/{committeeId}/meetings/{meetingId}/held")]
     public static Task<IResult> Post(Guid committeeId, Guid meetingId, HoldMeeting command, IDocumentSession session, HttpContext http,
         TimeProvider clock) =>

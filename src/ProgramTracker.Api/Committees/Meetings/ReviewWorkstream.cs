@@ -1,7 +1,9 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using ProgramTracker.Api.Workstreams;
 using Wolverine.Http;
 
@@ -32,6 +34,7 @@ public static class ReviewWorkstreamEndpoint
         .Required("comments", command.Comments, InputRules.LongText)
         .ToProblem();
 
+    [Authorize(Policy = Policies.ActOnCommittee)]
     [WolverinePost("/api/committees/{committeeId}/meetings/{meetingId}/reviews")]
     public static async Task<IResult> Post(Guid committeeId, Guid meetingId, ReviewWorkstream command, IDocumentSession session, HttpContext http)
     {

@@ -1,7 +1,9 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Committees.Meetings;
@@ -28,6 +30,7 @@ public static class ScheduleMeetingEndpoint
         .MaxLength("location", command.Location, 300)
         .ToProblem();
 
+    [Authorize(Policy = Policies.ActOnCommittee)]
     [WolverinePost("/api/committees/{committeeId}/meetings")]
     public static async Task<IResult> Post(Guid committeeId, ScheduleMeeting command, IDocumentSession session, HttpContext http)
     {

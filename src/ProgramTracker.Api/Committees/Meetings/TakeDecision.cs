@@ -1,7 +1,9 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Committees.Meetings;
@@ -41,6 +43,7 @@ public static class TakeDecisionEndpoint
             "At most 50 workstreams.")
         .ToProblem();
 
+    [Authorize(Policy = Policies.ActOnCommittee)]
     [WolverinePost("/api/committees/{committeeId}/meetings/{meetingId}/decisions")]
     public static async Task<IResult> Post(Guid committeeId, Guid meetingId, TakeDecision command, IDocumentSession session, HttpContext http)
     {

@@ -1,7 +1,9 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Committees.Members;
@@ -56,6 +58,7 @@ public static class AppointMemberEndpoint
             "Only a focal point is appointed for a workstream.")
         .ToProblem();
 
+    [Authorize(Policy = Policies.Administrator)]
     [WolverinePost("/api/committees/{committeeId}/members")]
     public static async Task<IResult> Post(Guid committeeId, AppointMember command, IDocumentSession session, HttpContext http)
     {

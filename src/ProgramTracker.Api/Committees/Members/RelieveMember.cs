@@ -1,6 +1,8 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Committees.Members;
@@ -36,6 +38,7 @@ public static class RelieveMemberEndpoint
         .Required("reason", command.Reason, InputRules.LongText)
         .ToProblem();
 
+    [Authorize(Policy = Policies.Administrator)]
     [WolverinePost("/api/committees/{committeeId}/members/{personId}/relieve")]
     public static Task<IResult> Post(Guid committeeId, string personId, RelieveMember command, IDocumentSession session, HttpContext http) =>
         session.DecideAsync<Committee>(http, committeeId, command,

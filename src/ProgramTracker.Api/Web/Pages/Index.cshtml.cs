@@ -1,11 +1,14 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Dashboards;
+using ProgramTracker.Api.Security;
 
 namespace ProgramTracker.Api.Web.Pages;
 
+[Authorize(Policy = Policies.SignedIn)]
 public sealed class IndexModel(IQuerySession session, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Country { get; set; }
@@ -18,7 +21,8 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
 
     public async Task OnGetAsync()
     {
-        All = await DashboardReads.PortfolioAsync(session, clock.GetUtcNow(), HttpContext.RequestAborted);
+        var access = await HttpContext.AccessAsync();
+        All = await DashboardReads.PortfolioAsync(session, clock.GetUtcNow(), access.VisibleAgreements, HttpContext.RequestAborted);
         var filter = new PortfolioFilter(Country, Party, Status, Q);
         Shown = [.. All.Where(filter.Matches)];
     }

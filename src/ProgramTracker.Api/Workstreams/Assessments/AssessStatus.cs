@@ -1,7 +1,9 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Workstreams.Assessments;
@@ -38,6 +40,7 @@ public static class AssessStatusEndpoint
         .Date("assessedOn", command.AssessedOn)
         .ToProblem();
 
+    [Authorize(Policy = Policies.RecordOnWorkstream)]
     [WolverinePost("/api/workstreams/{workstreamId}/assessments")]
     public static async Task<IResult> Post(Guid workstreamId, AssessStatus command, IDocumentSession session, HttpContext http,
         TimeProvider clock)

@@ -1,6 +1,8 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Workstreams.Indicators;
@@ -47,6 +49,7 @@ public static class DefineIndicatorEndpoint
         return rules.ToProblem();
     }
 
+    [Authorize(Policy = Policies.RecordOnWorkstream)]
     [WolverinePost("/api/workstreams/{workstreamId}/indicators")]
     public static Task<IResult> Post(Guid workstreamId, DefineIndicator command, IDocumentSession session, HttpContext http)
     {

@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Workstreams.Indicators;
@@ -59,6 +61,7 @@ public static class RecordMeasurementEndpoint
         .Url("evidenceUrl", command.EvidenceUrl)
         .ToProblem();
 
+    [Authorize(Policy = Policies.RecordOnWorkstream)]
     [WolverinePost("/api/workstreams/{workstreamId}/indicators/{indicatorId}/measurements")]
     public static Task<IResult> Post(Guid workstreamId, Guid indicatorId, RecordMeasurement command, IDocumentSession session,
         HttpContext http, TimeProvider clock) =>

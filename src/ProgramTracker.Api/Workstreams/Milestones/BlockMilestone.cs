@@ -1,6 +1,8 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Workstreams.Milestones;
@@ -27,6 +29,7 @@ public static class BlockMilestoneEndpoint
         .Date("blockedOn", command.BlockedOn)
         .ToProblem();
 
+    [Authorize(Policy = Policies.RecordOnWorkstream)]
     [WolverinePost("/api/workstreams/{workstreamId}/milestones/{milestoneId}/block")]
     public static Task<IResult> Post(Guid workstreamId, Guid milestoneId, BlockMilestone command, IDocumentSession session,
         HttpContext http, TimeProvider clock) =>

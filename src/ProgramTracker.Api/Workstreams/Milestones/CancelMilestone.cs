@@ -1,6 +1,8 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Workstreams.Milestones;
@@ -25,6 +27,7 @@ public static class CancelMilestoneEndpoint
         .Date("cancelledOn", command.CancelledOn)
         .ToProblem();
 
+    [Authorize(Policy = Policies.RecordOnWorkstream)]
     [WolverinePost("/api/workstreams/{workstreamId}/milestones/{milestoneId}/cancel")]
     public static Task<IResult> Post(Guid workstreamId, Guid milestoneId, CancelMilestone command, IDocumentSession session,
         HttpContext http, TimeProvider clock) =>

@@ -1,6 +1,8 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Workstreams.Milestones;
@@ -30,6 +32,7 @@ public static class CompleteMilestoneEndpoint
         .MaxLength("note", command.Note, InputRules.LongText)
         .ToProblem();
 
+    [Authorize(Policy = Policies.RecordOnWorkstream)]
     [WolverinePost("/api/workstreams/{workstreamId}/milestones/{milestoneId}/complete")]
     public static Task<IResult> Post(Guid workstreamId, Guid milestoneId, CompleteMilestone command, IDocumentSession session,
         HttpContext http, TimeProvider clock) =>

@@ -1,7 +1,9 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Workstreams.Milestones;
@@ -29,6 +31,7 @@ public static class PlanMilestoneEndpoint
         .Must(command.DueDate.Year is >= 1990 and <= 2200, "dueDate", "range", "'dueDate' must be a real date between 1990 and 2200.")
         .ToProblem();
 
+    [Authorize(Policy = Policies.RecordOnWorkstream)]
     [WolverinePost("/api/workstreams/{workstreamId}/milestones")]
     public static async Task<IResult> Post(Guid workstreamId, PlanMilestone command, IDocumentSession session, HttpContext http)
     {

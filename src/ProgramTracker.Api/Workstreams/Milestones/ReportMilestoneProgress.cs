@@ -1,6 +1,8 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Workstreams.Milestones;
@@ -31,6 +33,7 @@ public static class ReportMilestoneProgressEndpoint
         .Date("reportedOn", command.ReportedOn)
         .ToProblem();
 
+    [Authorize(Policy = Policies.RecordOnWorkstream)]
     [WolverinePost("/api/workstreams/{workstreamId}/milestones/{milestoneId}/progress")]
     public static Task<IResult> Post(Guid workstreamId, Guid milestoneId, ReportMilestoneProgress command, IDocumentSession session,
         HttpContext http, TimeProvider clock) =>

@@ -1,7 +1,9 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Workstreams.Milestones;
@@ -31,6 +33,7 @@ public static class RescheduleMilestoneEndpoint
         .Reason(command.Reason)
         .ToProblem();
 
+    [Authorize(Policy = Policies.RecordOnWorkstream)]
     [WolverinePost("/api/workstreams/{workstreamId}/milestones/{milestoneId}/reschedule")]
     public static async Task<IResult> Post(Guid workstreamId, Guid milestoneId, RescheduleMilestone command, IDocumentSession session,
         HttpContext http)

@@ -1,6 +1,8 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Workstreams.Milestones;
@@ -28,6 +30,7 @@ public static class StartMilestoneEndpoint
         .Date("startedOn", command.StartedOn)
         .ToProblem();
 
+    [Authorize(Policy = Policies.RecordOnWorkstream)]
     [WolverinePost("/api/workstreams/{workstreamId}/milestones/{milestoneId}/start")]
     public static Task<IResult> Post(Guid workstreamId, Guid milestoneId, StartMilestone command, IDocumentSession session,
         HttpContext http, TimeProvider clock) =>

@@ -1,6 +1,8 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Workstreams.Officers;
@@ -25,6 +27,7 @@ public static class AssignProjectOfficerEndpoint
         .Required("name", command.Name)
         .ToProblem();
 
+    [Authorize(Policy = Policies.Administrator)]
     [WolverinePost("/api/workstreams/{workstreamId}/officers")]
     public static Task<IResult> Post(Guid workstreamId, AssignProjectOfficer command, IDocumentSession session, HttpContext http) =>
         session.DecideAsync<Workstream>(http, workstreamId, command,

@@ -1,6 +1,8 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Workstreams.Officers;
@@ -22,6 +24,7 @@ public static class UnassignProjectOfficerEndpoint
         .Reason(command.Reason)
         .ToProblem();
 
+    [Authorize(Policy = Policies.Administrator)]
     [WolverinePost("/api/workstreams/{workstreamId}/officers/{personId}/unassign")]
     public static Task<IResult> Post(Guid workstreamId, string personId, UnassignProjectOfficer command, IDocumentSession session,
         HttpContext http) =>

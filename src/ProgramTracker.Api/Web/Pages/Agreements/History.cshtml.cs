@@ -1,10 +1,13 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgramTracker.Api.Agreements;
+using ProgramTracker.Api.Security;
 
 namespace ProgramTracker.Api.Web.Pages.Agreements;
 
+[Authorize(Policy = Policies.ReadAgreement)]
 public sealed class HistoryModel(IQuerySession session, TimeProvider clock) : PageModel
 {
     public Agreement? Agreement { get; private set; }

@@ -1,11 +1,14 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgramTracker.Api.Committees;
+using ProgramTracker.Api.Security;
 
 namespace ProgramTracker.Api.Web.Pages.Agreements;
 
 /// <summary>What a steering committee reads before it meets, laid out for A4: the dashboard, the slippage, the open actions.</summary>
+[Authorize(Policy = Policies.ReadAgreement)]
 public sealed class ReviewPackModel(IQuerySession session, TimeProvider clock) : PageModel
 {
     public AgreementDashboard? Dashboard { get; private set; }

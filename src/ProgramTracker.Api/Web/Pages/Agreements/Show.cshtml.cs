@@ -1,10 +1,13 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgramTracker.Api.Committees;
+using ProgramTracker.Api.Security;
 
 namespace ProgramTracker.Api.Web.Pages.Agreements;
 
+[Authorize(Policy = Policies.ReadAgreement)]
 public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageModel
 {
     public AgreementDashboard? Dashboard { get; private set; }

@@ -1,11 +1,14 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgramTracker.Api.Committees;
+using ProgramTracker.Api.Security;
 using ProgramTracker.Api.Workstreams;
 
 namespace ProgramTracker.Api.Web.Pages.Committees;
 
+[Authorize(Policy = Policies.ReadCommittee)]
 public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageModel
 {
     public Committee? Committee { get; private set; }

@@ -1,15 +1,18 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgramTracker.Api.People;
+using ProgramTracker.Api.Security;
 using ProgramTracker.Api.Workstreams;
 
 namespace ProgramTracker.Api.Web.Pages.People;
 
 /// <summary>
-/// One person's committees, roles, focal workstreams and open actions. There is no sign-in yet (issue 7), so the
-/// person comes from the address and the page says so.
+/// "My assignments": the signed-in person's committees, roles, focal workstreams and open actions. An administrator
+/// may open anyone's; everyone else gets only their own.
 /// </summary>
+[Authorize(Policy = Policies.SignedIn)]
 public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageModel
 {
     public AssignmentsView? Assignments { get; private set; }
@@ -18,6 +21,9 @@ public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageM
     public async Task<IActionResult> OnGetAsync(string personId)
     {
         var ct = HttpContext.RequestAborted;
+        // Assignments span agreements: a user opens their own, an administrator anyone's.
+        var access = await HttpContext.AccessAsync();
+        if (!access.IsAdministrator && access.PersonId != personId) return this.NotFoundPage();
         Assignments = await DashboardReads.AssignmentsAsync(session, personId, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
         if (Assignments is null) return this.NotFoundPage();
         Workstreams = await DashboardReads.WorkstreamsByIdAsync(session,

@@ -1,10 +1,13 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ProgramTracker.Api.Security;
 using ProgramTracker.Api.Workstreams;
 
 namespace ProgramTracker.Api.Web.Pages.Workstreams;
 
+[Authorize(Policy = Policies.ReadWorkstream)]
 public sealed class HistoryModel(IQuerySession session, TimeProvider clock) : PageModel
 {
     public Workstream? Workstream { get; private set; }

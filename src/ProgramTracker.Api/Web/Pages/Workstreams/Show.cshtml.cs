@@ -1,17 +1,23 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgramTracker.Api.Agreements;
+using ProgramTracker.Api.Security;
 using ProgramTracker.Api.Workstreams;
 
 namespace ProgramTracker.Api.Web.Pages.Workstreams;
 
+[Authorize(Policy = Policies.ReadWorkstream)]
 public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageModel
 {
     public Workstream? Workstream { get; private set; }
     public WorkstreamDashboard Summary { get; private set; } = null!;
     public Agreement? Agreement { get; private set; }
     public DateOnly Today { get; private set; }
+
+    /// <summary>Only the workstream's project officers (and administrators) see the forms that record on it.</summary>
+    public bool CanRecord { get; private set; }
 
     [BindProperty(SupportsGet = true)] public Guid? Completed { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Progressed { get; set; }
@@ -30,6 +36,7 @@ public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageM
         Workstream = workstream;
         Summary = DashboardReads.Build(workstream, AsOf ?? Today);
         Agreement = await session.LoadAsync<Agreement>(workstream.AgreementId, ct);
+        CanRecord = (await HttpContext.AccessAsync()).CanRecordOn(id);
         return Page();
     }
 

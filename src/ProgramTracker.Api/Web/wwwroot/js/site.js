@@ -60,7 +60,7 @@ function wireMilestoneForm(form) {
       const url = `/api/workstreams/${form.dataset.workstreamId}/milestones/${milestoneId}/${form.dataset.action}`;
       const response = await fetch(url, {
         method: "POST",
-        headers: { "Content-Type": "application/json", "Accept": "application/json" },
+        headers: { "Content-Type": "application/json", "Accept": "application/json", "RequestVerificationToken": antiforgeryToken() },
         body: JSON.stringify(bodyOf(form)),
       });
       if (response.ok) {
@@ -116,4 +116,9 @@ function showUpdatedAgo() {
     : seconds < 172800 ? [live.dataset.hours, Math.round(seconds / 3600)]
     : [live.dataset.days, Math.round(seconds / 86400)];
   slot.textContent = template.replace("{0}", value.toLocaleString(document.documentElement.lang));
+}
+
+// The web session calls the API with its cookie, so every change carries the page's antiforgery token.
+function antiforgeryToken() {
+  return document.querySelector('meta[name="request-verification-token"]')?.content ?? "";
 }

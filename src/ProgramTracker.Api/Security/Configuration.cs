@@ -1,0 +1,172 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using ProgramTracker.Api.Common;
+using ProgramTracker.Api.SampleData;
+
+namespace ProgramTracker.Api.Security;
+
+/// <summary>
+/// Who may do what. The API takes bearer tokens; the web UI keeps a cookie session. With an identity provider
+/// configured (ProgramTracker:Authentication:Authority) both come from it over OpenID Connect; without one, the
+/// development sign-in offers the demo users, and the app refuses to start that way in Production.
+/// </summary>
+public static class Configuration
+{
+    public const string Scheme = "programtracker";
+    public const string OpenIdConnectScheme = "oidc";
+    public const string AntiforgeryHeader = "RequestVerificationToken";
+
+    public static WebApplicationBuilder AddSecurity(this WebApplicationBuilder builder)
+    {
+        var settings = AuthenticationSettings.From(builder.Configuration);
+        if (!settings.UsesIdentityProvider && builder.Environment.IsProduction())
+        {
+            throw new InvalidOperationException(
+                "The development sign-in (demo users) is refused in Production. Set ProgramTracker:Authentication:Authority " +
+                "(and Audience, ClientId, ClientSecret) to your OpenID Connect provider.");
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton<DevelopmentTokens>();
+        services.AddSingleton<ResourceDirectory>();
+        services.AddScoped<AccessResolver>();
+        services.AddSingleton<IAuthorizationHandler, AccessHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AccessProblems>();
+        services.AddAuthorization(Policies.Add);
+        services.AddAntiforgery(options =>
+        {
+            options.HeaderName = AntiforgeryHeader;
+            options.Cookie.Name = "programtracker.antiforgery";
+        });
+
+        var authentication = services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = Scheme;
+                options.DefaultChallengeScheme = Scheme;
+            })
+            // A request that carries a bearer token is an API client; anything else is the browser's cookie session.
+            .AddPolicyScheme(Scheme, "ProgramTracker", options => options.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.Cookie.Name = "programtracker.session";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.SlidingExpiration = true;
+                options.LoginPath = "/sign-in";
+                options.AccessDeniedPath = "/access-denied";
+                if (settings.UsesIdentityProvider) options.ForwardChallenge = OpenIdConnectScheme;
+            })
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                if (settings.UsesIdentityProvider)
+                {
+                    options.Authority = settings.Authority;
+                    options.Audience = settings.Audience;
+                    options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+                    options.TokenValidationParameters.NameClaimType = ClaimNames.Name;
+                    options.TokenValidationParameters.RoleClaimType = ClaimNames.Roles;
+                }
+            });
+        if (settings.UsesIdentityProvider)
+        {
+            authentication.AddOpenIdConnect(OpenIdConnectScheme, options =>
+            {
+                options.Authority = settings.Authority;
+                options.ClientId = settings.ClientId;
+                options.ClientSecret = settings.ClientSecret;
+                options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+                options.ResponseType = "code";
+                options.UsePkce = true;
+                options.MapInboundClaims = false;
+                options.GetClaimsFromUserInfoEndpoint = true;
+                options.SaveTokens = false;
+                options.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                options.TokenValidationParameters.NameClaimType = ClaimNames.Name;
+                options.TokenValidationParameters.RoleClaimType = ClaimNames.Roles;
+                options.ClaimActions.MapUniqueJsonKey(ClaimNames.PersonId, ClaimNames.PersonId);
+                options.ClaimActions.MapJsonKey(ClaimNames.Roles, ClaimNames.Roles);
+                options.ClaimActions.MapJsonKey(ClaimNames.Agreements, ClaimNames.Agreements);
+            });
+        }
+        else
+        {
+            // The development tokens' key is only known once the container is built.
+            services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+                .Configure<DevelopmentTokens>((options, tokens) => options.TokenValidationParameters = tokens.ValidationParameters());
+            services.AddSingleton<ISampleData, DemoUsersSampleData>();
+        }
+        return builder;
+    }
+
+    public static WebApplication UseSecurity(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseCookieApiAntiforgery();
+        return app;
+    }
+
+    /// <summary>The sign-out endpoint, and in development the token endpoint for API clients and tests.</summary>
+    public static WebApplication MapSecurity(this WebApplication app)
+    {
+        var settings = app.Services.GetRequiredService<AuthenticationSettings>();
+        app.MapPost("/sign-out", async (HttpContext http, IAntiforgery antiforgery) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            if (settings.UsesIdentityProvider)
+            {
+                await http.SignOutAsync(OpenIdConnectScheme, new AuthenticationProperties { RedirectUri = "/" });
+                return Results.Empty;
+            }
+            return Results.LocalRedirect("/sign-in");
+        }).RequireAuthorization(Policies.SignedIn).ExcludeFromDescription();
+
+        if (!settings.UsesIdentityProvider)
+        {
+            app.MapPost("/dev/token", (string? user, DevelopmentTokens tokens) =>
+                DemoUsers.Find(user) is { } demo
+                    ? Results.Ok(new DevelopmentToken(tokens.Issue(demo), "Bearer", (int)DevelopmentTokens.Lifetime.TotalSeconds))
+                    : Problems.Status(StatusCodes.Status400BadRequest, "Unknown demo user.",
+                        $"'user' must be one of {string.Join(", ", DemoUsers.All.Select(u => u.Key))}.", "unknown-demo-user"))
+                .AllowAnonymous().WithTags("Development sign-in");
+        }
+        return app;
+    }
+
+    /// <summary>
+    /// The web UI calls the API with its cookie session; a cookie is sent by the browser whoever asks, so a
+    /// changing API call made with one must also carry the page's antiforgery token.
+    /// </summary>
+    private static void UseCookieApiAntiforgery(this WebApplication app) => app.Use(async (http, next) =>
+    {
+        if (http.Request.Path.StartsWithSegments("/api")
+            && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !HttpMethods.IsOptions(http.Request.Method)
+            && http.User.Identity?.IsAuthenticated == true
+            && !http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                await Problems.Status(StatusCodes.Status400BadRequest, "The request's antiforgery token is missing or wrong.",
+                    $"A change made with the web session must carry the page's antiforgery token in the '{AntiforgeryHeader}' header. Reload the page and try again.",
+                    "antiforgery").ExecuteAsync(http);
+                return;
+            }
+        }
+        await next(http);
+    });
+}
+
+public sealed record DevelopmentToken(string AccessToken, string TokenType, int ExpiresIn);
