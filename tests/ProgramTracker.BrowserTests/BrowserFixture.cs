@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using ProgramTracker.Api.Hosting;
+using ProgramTracker.Api.Security;
 
 namespace ProgramTracker.BrowserTests;
 
@@ -52,6 +53,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
         Api = new HttpClient { BaseAddress = BaseAddress };
+        Api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            _factory.Services.GetRequiredService<DevelopmentTokens>().Issue(DemoUsers.Administrator));
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -68,16 +71,42 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
     }
 
-    /// <summary>A fresh browser profile: no cookies, the given browser language, a laptop or phone screen.</summary>
-    public Task<IBrowserContext> NewContextAsync(string locale = "en-US", bool phone = false) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
+    /// <summary>
+    /// A fresh browser profile with the given browser language and a laptop or phone screen, signed in as the user
+    /// (through the development sign-in page, once per user for the run) or not signed in at all.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(string locale = "en-US", bool phone = false, DemoUser? signedInAs = null) =>
+        await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             Locale = locale,
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
             IsMobile = phone,
             HasTouch = phone,
+            StorageState = signedInAs is null ? null : await SessionOfAsync(signedInAs),
         });
+
+    private readonly Dictionary<string, string> _sessions = [];
+    private readonly SemaphoreSlim _signingIn = new(1, 1);
+
+    private async Task<string> SessionOfAsync(DemoUser user)
+    {
+        await _signingIn.WaitAsync();
+        try
+        {
+            if (_sessions.TryGetValue(user.Key, out var known)) return known;
+            await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/sign-in");
+            await page.GetByTestId($"sign-in-{user.Key}").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("signed-in-user")).ToContainTextAsync(user.Name);
+            return _sessions[user.Key] = await context.StorageStateAsync();
+        }
+        finally
+        {
+            _signingIn.Release();
+        }
+    }
 
     public async Task DisposeAsync()
     {
@@ -113,9 +142,12 @@ public abstract class BrowserTest(BrowserFixture app) : IAsyncLifetime
 
     protected virtual string Locale => "en-US";
 
+    /// <summary>Most tests are about what the pages show, so they look as the administrator, who may see everything.</summary>
+    protected virtual DemoUser? SignedInAs => DemoUsers.Administrator;
+
     public async Task InitializeAsync()
     {
-        Context = await App.NewContextAsync(Locale);
+        Context = await App.NewContextAsync(Locale, signedInAs: SignedInAs);
         Page = await Context.NewPageAsync();
     }
 

@@ -34,13 +34,12 @@ public sealed class when_a_committee_is_followed(BrowserFixture app) : BrowserTe
     }
 
     [Fact]
-    public async Task my_assignments_shows_a_persons_committees_and_actions_and_says_there_is_no_sign_in()
+    public async Task an_administrator_opens_a_persons_assignments_with_their_committees_and_actions()
     {
         var (_, _, _, code) = await CommitteeWithWork();
 
         await Page.GotoAsync($"/people/vongsa-{code}".ToLowerInvariant());
 
-        await Assertions.Expect(Page.GetByTestId("no-sign-in")).ToContainTextAsync("no sign-in");
         await Assertions.Expect(Page.GetByTestId("person-committees")).ToContainTextAsync("Steering committee");
         await Assertions.Expect(Page.GetByTestId("person-committees")).ToContainTextAsync("Chair");
         await Assertions.Expect(Page.GetByTestId("person-actions").Locator("tr[data-overdue=true]")).ToContainTextAsync("Send the scanner specification");

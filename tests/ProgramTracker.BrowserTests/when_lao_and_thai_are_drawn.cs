@@ -1,3 +1,5 @@
+using ProgramTracker.Api.Security;
+
 namespace ProgramTracker.BrowserTests;
 
 /// <summary>
@@ -13,7 +15,7 @@ public sealed class when_lao_and_thai_are_drawn(BrowserFixture app) : BrowserTes
     [InlineData("lo-LA", "Noto Sans Lao", new[] { "ກ", "ຂ", "ຄ", "ງ", "ຈ", "ສ" })]
     public async Task the_shipped_web_font_draws_a_distinct_glyph_for_each_letter(string locale, string family, string[] letters)
     {
-        await using var context = await App.NewContextAsync(locale);
+        await using var context = await App.NewContextAsync(locale, signedInAs: DemoUsers.Administrator);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
 

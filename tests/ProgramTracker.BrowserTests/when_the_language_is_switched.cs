@@ -1,3 +1,5 @@
+using ProgramTracker.Api.Security;
+
 namespace ProgramTracker.BrowserTests;
 
 public sealed class when_the_language_is_switched(BrowserFixture app) : BrowserTest(app)
@@ -35,7 +37,7 @@ public sealed class when_the_language_is_switched(BrowserFixture app) : BrowserT
     [Fact]
     public async Task a_browser_that_asks_for_thai_gets_thai_until_the_user_chooses_otherwise()
     {
-        await using var thai = await App.NewContextAsync("th-TH");
+        await using var thai = await App.NewContextAsync("th-TH", signedInAs: DemoUsers.Administrator);
         var page = await thai.NewPageAsync();
 
         await page.GotoAsync("/");

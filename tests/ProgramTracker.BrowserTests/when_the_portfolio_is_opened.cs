@@ -1,3 +1,5 @@
+using ProgramTracker.Api.Security;
+
 namespace ProgramTracker.BrowserTests;
 
 public sealed class when_the_portfolio_is_opened(BrowserFixture app) : BrowserTest(app)
@@ -48,7 +50,7 @@ public sealed class when_the_portfolio_is_opened(BrowserFixture app) : BrowserTe
     public async Task it_fits_a_phone_screen()
     {
         await App.Api.RegisteredAgreement(Programme.UniqueCode("PH"), new { en = "Cooperation seen on a phone" });
-        await using var phone = await App.NewContextAsync(phone: true);
+        await using var phone = await App.NewContextAsync(phone: true, signedInAs: DemoUsers.Administrator);
         var page = await phone.NewPageAsync();
 
         await page.GotoAsync("/");
