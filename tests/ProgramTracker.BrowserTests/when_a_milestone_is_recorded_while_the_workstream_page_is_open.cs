@@ -29,5 +29,11 @@ public sealed class when_a_milestone_is_recorded_while_the_workstream_page_is_op
         await Assertions.Expect(Page.GetByTestId("live")).ToContainTextAsync(new Regex(@"Updated \d+ s ago"));
         await Assertions.Expect(Page.Locator("#reschedule-milestone").GetByLabel("Reason (required)")).ToHaveValueAsync("Half typed");
         await Screenshot("workstream-live-update");
+
+        // The kept form still offers the milestone completed meanwhile; sending it is refused in words, next to the milestone.
+        var reschedule = Page.Locator("#reschedule-milestone");
+        await reschedule.GetByLabel("New due date").FillAsync(Programme.Today.AddDays(30).ToString("yyyy-MM-dd"));
+        await reschedule.GetByRole(AriaRole.Button, new() { Name = "Reschedule" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("#reschedule-milestoneId-error")).ToHaveTextAsync("The milestone is already completed.");
     }
 }
