@@ -18,6 +18,12 @@ public sealed class ChildApp : IDisposable
     public HttpClient Http { get; }
     public int Pid => _process.Id;
 
+    public static readonly string SigningKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    public static string AdministratorToken(string signingKey) =>
+        new ProgramTracker.Api.Security.DevelopmentTokens(new ProgramTracker.Api.Security.AuthenticationSettings { DevSigningKey = signingKey },
+            TimeProvider.System).Issue(ProgramTracker.Api.Security.DemoUsers.Administrator);
+
     public static async Task<(ChildApp App, TimeSpan ReadyAfter)> StartAsync(string connectionString)
     {
         var dll = ApiAssembly();
@@ -29,7 +35,11 @@ public sealed class ChildApp : IDisposable
             RedirectStandardError = true,
         };
         psi.Environment["ConnectionStrings__Marten"] = connectionString;
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Production refuses the development sign-in; Staging is as production-like in every other way, and the
+        // requests below carry a bearer token that the app validates on every request as it would an OIDC one.
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
+        psi.Environment["ProgramTracker__Authentication__DevSigningKey"] = SigningKey;
+        psi.Environment["ProgramTracker__RateLimiting__Enabled"] = "false";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var name in new[] { "DOTNET_gcServer", "DOTNET_GCgen0size", "OTEL_SDK_DISABLED" })
         {
@@ -46,6 +56,7 @@ public sealed class ChildApp : IDisposable
             BaseAddress = new Uri($"http://127.0.0.1:{port}"),
             Timeout = TimeSpan.FromSeconds(30),
         };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdministratorToken(SigningKey));
         var app = new ChildApp(process, http);
         while (clock.Elapsed < TimeSpan.FromSeconds(60))
         {

@@ -32,7 +32,7 @@ public sealed class when_an_agreement_is_seen_as_it_stood(BrowserFixture app) : 
 
         await Page.GotoAsync($"/workstreams/{past.WorkstreamId}");
         await Assertions.Expect(row.Locator("td").Nth(1)).ToHaveTextAsync("31 Dec 2024");
-        await Assertions.Expect(Page.Locator("form.milestone-form")).ToHaveCountAsync(3);
+        await Assertions.Expect(Page.Locator("form.milestone-form")).ToHaveCountAsync(6);
 
         await Page.GotoAsync($"/workstreams/{past.WorkstreamId}?asOf=2024-05-01");
         await Assertions.Expect(Page.GetByTestId("as-of-banner")).ToContainTextAsync("1 May 2024");

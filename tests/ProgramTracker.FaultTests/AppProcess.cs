@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
+using ProgramTracker.Api.Security;
 
 namespace ProgramTracker.FaultTests;
 
@@ -26,6 +28,12 @@ public sealed class AppProcess : IAsyncDisposable
 
     public int Starts { get; private set; }
 
+    /// <summary>Every start signs development tokens with this key, so a token outlives a kill -9.</summary>
+    private static readonly string SigningKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    private static readonly string AdministratorToken =
+        new DevelopmentTokens(new AuthenticationSettings { DevSigningKey = SigningKey }, TimeProvider.System).Issue(DemoUsers.Administrator);
+
     /// <summary>Starts the app and waits until /health/ready answers 200; returns how long that took.</summary>
     public async Task<TimeSpan> StartAsync(TimeSpan readyBound)
     {
@@ -40,7 +48,10 @@ public sealed class AppProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         psi.Environment["ConnectionStrings__Marten"] = _connectionString;
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Production refuses the development sign-in; Staging is as production-like in every other way.
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
+        psi.Environment["ProgramTracker__Authentication__DevSigningKey"] = SigningKey;
+        psi.Environment["ProgramTracker__RateLimiting__Enabled"] = "false";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         psi.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
 
@@ -54,6 +65,7 @@ public sealed class AppProcess : IAsyncDisposable
 
         Http.Dispose();
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdministratorToken);
         if (!await WaitReadyAsync(readyBound))
         {
             throw new TimeoutException(

@@ -1,8 +1,10 @@
+using System.Net.Http.Headers;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using ProgramTracker.Api.Hosting;
+using ProgramTracker.Api.Security;
 
 namespace ProgramTracker.FaultTests;
 
@@ -26,11 +28,20 @@ public sealed class InProcessApp : IAsyncLifetime
             web.UseSetting("ConnectionStrings:Marten", _postgres.ConnectionString);
             // Thousands of deliberate conflicts and malformed requests: the tests assert on answers and the store, not logs.
             web.UseSetting("Logging:LogLevel:Default", "Critical");
+            // 32 writers as one user: the per-user rate limit would be the thing under test instead of the store.
+            web.UseSetting("ProgramTracker:RateLimiting:Enabled", "false");
         });
         using var warmUp = _factory.CreateClient();
     }
 
-    public HttpClient CreateClient() => _factory!.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <summary>A client signed in as the administrator, who may write anywhere: these tests are about the store, not access.</summary>
+    public HttpClient CreateClient()
+    {
+        var client = _factory!.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            _factory.Services.GetRequiredService<DevelopmentTokens>().Issue(DemoUsers.Administrator));
+        return client;
+    }
 
     public async Task DisposeAsync()
     {

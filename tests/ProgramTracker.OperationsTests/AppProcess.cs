@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
+using ProgramTracker.Api.Security;
 
 namespace ProgramTracker.OperationsTests;
 
@@ -23,6 +25,17 @@ public sealed class AppProcess : IAsyncDisposable
 
     public string Name { get; }
     public string? Url { get; }
+
+    private static readonly string SigningKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>A client for this node, signed in as the administrator.</summary>
+    public HttpClient CreateClient(TimeSpan? timeout = null)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(Url!), Timeout = timeout ?? TimeSpan.FromSeconds(100) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            new DevelopmentTokens(new AuthenticationSettings { DevSigningKey = SigningKey }, TimeProvider.System).Issue(DemoUsers.Administrator));
+        return client;
+    }
     public int Pid => _process.Id;
     public bool HasExited => _process.HasExited;
 
@@ -86,7 +99,9 @@ public sealed class AppProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(ApiDll)!,
         };
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Production refuses the development sign-in when serving; a node here is Staging, as production-like otherwise.
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = url is null ? "Production" : "Staging";
+        psi.Environment["ProgramTracker__Authentication__DevSigningKey"] = SigningKey;
         psi.Environment["DOTNET_NOLOGO"] = "1";
         foreach (var (key, value) in environment) psi.Environment[key] = value;
 

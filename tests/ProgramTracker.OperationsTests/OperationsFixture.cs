@@ -51,7 +51,14 @@ public sealed class OperationsFixture : IAsyncLifetime
         using var warmUp = _factory.CreateClient();
     }
 
-    public HttpClient CreateClient() => _factory!.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <summary>A client signed in as the administrator: the operations endpoints are theirs.</summary>
+    public HttpClient CreateClient()
+    {
+        var client = _factory!.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            _factory.Services.GetRequiredService<ProgramTracker.Api.Security.DevelopmentTokens>().Issue(ProgramTracker.Api.Security.DemoUsers.Administrator));
+        return client;
+    }
 
     public Task WaitForProjectionsAsync() =>
         Services.GetRequiredService<IHost>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));

@@ -17,7 +17,7 @@ public class when_a_node_is_stopped(OperationsFixture app, ITestOutputHelper out
             ["ConnectionStrings__Marten"] = connectionString,
             ["Logging__LogLevel__Default"] = "Warning",
         }, TimeSpan.FromSeconds(60));
-        using var http = new HttpClient { BaseAddress = new Uri(node.Url!), Timeout = TimeSpan.FromSeconds(60) };
+        using var http = node.CreateClient(TimeSpan.FromSeconds(60));
         await http.RegisteredAgreement();
 
         // Each request registers an agreement of its own (a new stream), so none of them conflict with another.

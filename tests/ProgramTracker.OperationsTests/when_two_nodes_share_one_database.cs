@@ -34,8 +34,8 @@ public class when_two_nodes_share_one_database(OperationsFixture app, ITestOutpu
         await using var first = await AppProcess.StartNodeAsync("node-1", environment, StartTimeout);
         await using var second = await AppProcess.StartNodeAsync("node-2", environment, StartTimeout);
         var nodes = new[] { first, second };
-        using var http1 = new HttpClient { BaseAddress = new Uri(first.Url!) };
-        using var http2 = new HttpClient { BaseAddress = new Uri(second.Url!) };
+        using var http1 = first.CreateClient();
+        using var http2 = second.CreateClient();
 
         try
         {
@@ -125,7 +125,7 @@ public class when_two_nodes_share_one_database(OperationsFixture app, ITestOutpu
         {
             foreach (var node in nodes.Where(n => !n.HasExited))
             {
-                using var http = new HttpClient { BaseAddress = new Uri(node.Url!) };
+                using var http = node.CreateClient();
                 var view = await (await http.GetAsync("/api/admin/node")).ShouldBe(HttpStatusCode.OK);
                 if (view["agents"]!.AsArray().Any(a => a!.GetValue<string>().Contains("streamactivity", StringComparison.OrdinalIgnoreCase))) return node;
             }

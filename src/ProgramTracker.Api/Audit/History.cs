@@ -21,19 +21,25 @@ public sealed record HistoryEntry(
     string? CausationId,
     IReadOnlyDictionary<string, object>? Headers);
 
+/// <summary>A history entry and its summary as values, for readers that word it in another language than English.</summary>
+public sealed record ToldEvent(HistoryEntry Entry, EventSummary What);
+
 /// <summary>The audit trail: every event in order, with who, when, what and why.</summary>
 public static class History
 {
-    public static IReadOnlyList<HistoryEntry> Tell(IEnumerable<IEvent> events)
+    public static IReadOnlyList<HistoryEntry> Tell(IEnumerable<IEvent> events) => [.. TellWithSummaries(events).Select(t => t.Entry)];
+
+    public static IReadOnlyList<ToldEvent> TellWithSummaries(IEnumerable<IEvent> events)
     {
-        var names = new Dictionary<Guid, string>();
-        var entries = new List<HistoryEntry>();
+        var names = new Dictionary<Guid, LocalizedText>();
+        var entries = new List<ToldEvent>();
         foreach (var e in events.OrderBy(e => e.Sequence))
         {
             EventSummaries.Learn(e.Data, names);
-            entries.Add(new HistoryEntry(e.Sequence, e.Version, e.StreamId, e.Timestamp, e.Data.GetType().Name,
-                EventSummaries.Describe(e.Data, names), EventSummaries.ReasonOf(e.Data), e.UserName, e.CorrelationId, e.CausationId,
-                e.Headers is { Count: > 0 } headers ? headers : null));
+            var what = EventSummaries.Summarize(e.Data, names);
+            entries.Add(new ToldEvent(new HistoryEntry(e.Sequence, e.Version, e.StreamId, e.Timestamp, e.Data.GetType().Name,
+                EventSummaries.English(what), EventSummaries.ReasonOf(e.Data), e.UserName, e.CorrelationId, e.CausationId,
+                e.Headers is { Count: > 0 } headers ? headers : null), what));
         }
         return entries;
     }

@@ -23,14 +23,10 @@ public static class Configuration
     public static WebApplicationBuilder AddSecurity(this WebApplicationBuilder builder)
     {
         var settings = AuthenticationSettings.From(builder.Configuration);
-        if (!settings.UsesIdentityProvider && builder.Environment.IsProduction())
-        {
-            throw new InvalidOperationException(
-                "The development sign-in (demo users) is refused in Production. Set ProgramTracker:Authentication:Authority " +
-                "(and Audience, ClientId, ClientSecret) to your OpenID Connect provider.");
-        }
-
         var services = builder.Services;
+        // Refused when the web server starts, so that command-line tools (export, rebuild, audit verify) still run.
+        if (!settings.UsesIdentityProvider && builder.Environment.IsProduction()) services.AddSingleton<IStartupFilter, RefuseDevelopmentSignIn>();
+
         services.AddSingleton(settings);
         services.AddSingleton<DevelopmentTokens>();
         services.AddSingleton<ResourceDirectory>();
@@ -167,6 +163,14 @@ public static class Configuration
         }
         await next(http);
     });
+}
+
+internal sealed class RefuseDevelopmentSignIn : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) =>
+        throw new InvalidOperationException(
+            "The development sign-in (demo users) is refused in Production. Set ProgramTracker:Authentication:Authority " +
+            "(and Audience, ClientId, ClientSecret) to your OpenID Connect provider.");
 }
 
 public sealed record DevelopmentToken(string AccessToken, string TokenType, int ExpiresIn);

@@ -87,7 +87,7 @@ public sealed record PortfolioFilter(string? Country = null, string? Party = nul
 
 /// <summary>An audit trail (newest first) and, when two days were given, what changed between them.</summary>
 public sealed record AuditView(
-    IReadOnlyList<HistoryEntry> Entries,
+    IReadOnlyList<ToldEvent> Entries,
     (DateOnly From, DateOnly To)? Window,
     IReadOnlyList<WorkstreamChanges>? WorkstreamChanges,
     AgreementChanges? AgreementChanges);
@@ -157,6 +157,10 @@ public static class DashboardReads
         return agreement.Version + workstreams.Sum(w => w.Version);
     }
 
+    /// <summary>The workstream's stream version, read from its inline snapshot; it moves with every event the workstream records.</summary>
+    public static async Task<long?> WorkstreamVersionAsync(IQuerySession session, Guid workstreamId, CancellationToken ct) =>
+        (await session.LoadAsync<Workstream>(workstreamId, ct))?.Version;
+
     /// <summary>The audit trail of an agreement and its workstreams, and what changed between two days when asked.</summary>
     public static async Task<AuditView?> AgreementHistoryAsync(IQuerySession session, Guid agreementId, DateOnly? from, DateOnly? to,
         DateOnly today, CancellationToken ct)
@@ -164,7 +168,7 @@ public static class DashboardReads
         if (await History.OfAgreementAsync(session, agreementId, ct) is not { } found) return null;
         var window = Window(from, to, today);
         var changes = window is { } w ? Changes.OfAgreement(agreementId, found.Events, w.From, w.To) : null;
-        return new AuditView([.. History.Tell(found.Events).Reverse()], window, changes?.Workstreams, changes);
+        return new AuditView([.. History.TellWithSummaries(found.Events).Reverse()], window, changes?.Workstreams, changes);
     }
 
     public static async Task<AuditView?> WorkstreamHistoryAsync(IQuerySession session, Guid workstreamId, DateOnly? from, DateOnly? to,
@@ -173,7 +177,7 @@ public static class DashboardReads
         var events = await session.Events.FetchStreamAsync(workstreamId, token: ct);
         if (events.Count == 0 || events[0].Data is not WorkstreamOpened) return null;
         var window = Window(from, to, today);
-        return new AuditView([.. History.Tell(events).Reverse()], window,
+        return new AuditView([.. History.TellWithSummaries(events).Reverse()], window,
             window is { } w ? [Changes.OfWorkstream(workstreamId, events, w.From, w.To)] : null, null);
     }
 

@@ -8,8 +8,8 @@ using ProgramTracker.Api.Web.Resources;
 namespace ProgramTracker.Api.Web;
 
 /// <summary>
-/// The two things the pages serve that are not pages: the live feed an open agreement page listens to, and CSV
-/// exports of what the pages show, in the chosen language.
+/// The two things the pages serve that are not pages: the live feeds an open agreement or workstream page listens
+/// to, and CSV exports of what the pages show, in the chosen language.
 /// </summary>
 public static class LiveAndExports
 {
@@ -18,7 +18,8 @@ public static class LiveAndExports
 
     public static WebApplication MapLiveAndExports(this WebApplication app)
     {
-        app.MapGet("/agreements/{id:guid}/live", Live).RequireAuthorization(Policies.ReadAgreement).ExcludeFromDescription();
+        app.MapGet("/agreements/{id:guid}/live", AgreementLive).RequireAuthorization(Policies.ReadAgreement).ExcludeFromDescription();
+        app.MapGet("/workstreams/{id:guid}/live", WorkstreamLive).RequireAuthorization(Policies.ReadWorkstream).ExcludeFromDescription();
         app.MapGet("/agreements/{id:guid}/dashboard.csv", DashboardCsv).RequireAuthorization(Policies.ReadAgreement).ExcludeFromDescription();
         app.MapGet("/milestones/overdue.csv", OverdueCsv).RequireAuthorization(Policies.SignedIn).ExcludeFromDescription();
         return app;
@@ -28,7 +29,15 @@ public static class LiveAndExports
     /// Server-sent events: checks the agreement's version (its stream's and its workstreams', from the inline
     /// snapshots) every second and sends a "changed" event with the new version when it moves.
     /// </summary>
-    private static async Task Live(Guid id, HttpContext http, IDocumentStore store, IHostApplicationLifetime lifetime)
+    private static Task AgreementLive(Guid id, HttpContext http, IDocumentStore store, IHostApplicationLifetime lifetime) =>
+        Follow(http, store, lifetime, (session, ct) => DashboardReads.AgreementVersionAsync(session, id, ct));
+
+    /// <summary>Server-sent events: the same for one workstream, from its inline snapshot's version.</summary>
+    private static Task WorkstreamLive(Guid id, HttpContext http, IDocumentStore store, IHostApplicationLifetime lifetime) =>
+        Follow(http, store, lifetime, (session, ct) => DashboardReads.WorkstreamVersionAsync(session, id, ct));
+
+    private static async Task Follow(HttpContext http, IDocumentStore store, IHostApplicationLifetime lifetime,
+        Func<IQuerySession, CancellationToken, Task<long?>> versionOf)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         stop.CancelAfter(ConnectionLifetime);
@@ -44,7 +53,7 @@ public static class LiveAndExports
             while (!ct.IsCancellationRequested)
             {
                 long? version;
-                await using (var session = store.QuerySession()) version = await DashboardReads.AgreementVersionAsync(session, id, ct);
+                await using (var session = store.QuerySession()) version = await versionOf(session, ct);
                 if (version is null) return;
                 if (version != sent)
                 {

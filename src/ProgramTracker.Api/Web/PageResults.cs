@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ProgramTracker.Api.Web;
@@ -14,4 +15,10 @@ public static class PageResults
         page.Response.StatusCode = StatusCodes.Status404NotFound;
         return page.Page();
     }
+
+    /// <summary>The text given for a bound query value that could not be read (such as ?asOf=2025-13-45), else null.</summary>
+    public static string? UnreadableQueryValue(this PageModel page, string property) =>
+        page.ModelState.TryGetValue(property, out var entry) && entry.ValidationState == ModelValidationState.Invalid
+            ? entry.AttemptedValue ?? ""
+            : null;
 }

@@ -16,6 +16,9 @@ public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageM
     public DateOnly Today { get; private set; }
     public long? Version { get; private set; }
 
+    /// <summary>The text of an ?asOf= that is not a date, to say so next to the picker instead of ignoring it.</summary>
+    public string? UnreadableAsOf { get; private set; }
+
     /// <summary>Set, the page shows the agreement as it stood when that day ended.</summary>
     [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
 
@@ -24,6 +27,7 @@ public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageM
         var ct = HttpContext.RequestAborted;
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (AsOf >= Today) AsOf = null;
+        UnreadableAsOf = this.UnreadableQueryValue(nameof(AsOf));
         // Read before the figures: an event landing in between then moves the version again, and the live page refreshes.
         if (AsOf is null) Version = await DashboardReads.AgreementVersionAsync(session, id, ct);
         var dashboard = AsOf is { } day
@@ -33,6 +37,7 @@ public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageM
         Dashboard = dashboard;
         Timeline = Timeline.For(dashboard.Workstreams, dashboard.AsOf);
         Committees = await DashboardReads.CommitteesOfAsync(session, id, ct);
+        if (UnreadableAsOf is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 }

@@ -14,6 +14,9 @@ public sealed class HistoryModel(IQuerySession session, TimeProvider clock) : Pa
     public AuditView Audit { get; private set; } = null!;
     public DateOnly Today { get; private set; }
 
+    /// <summary>The text of a ?from= or ?to= that is not a date, to say so next to the dates instead of ignoring it.</summary>
+    public string? UnreadableDate { get; private set; }
+
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
 
@@ -25,6 +28,8 @@ public sealed class HistoryModel(IQuerySession session, TimeProvider clock) : Pa
         var audit = Workstream is null ? null : await DashboardReads.WorkstreamHistoryAsync(session, id, From, To, Today, ct);
         if (audit is null) return this.NotFoundPage();
         Audit = audit;
+        UnreadableDate = this.UnreadableQueryValue(nameof(From)) ?? this.UnreadableQueryValue(nameof(To));
+        if (UnreadableDate is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 }

@@ -15,6 +15,10 @@ public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageM
     public WorkstreamDashboard Summary { get; private set; } = null!;
     public Agreement? Agreement { get; private set; }
     public DateOnly Today { get; private set; }
+    public long? Version { get; private set; }
+
+    /// <summary>The text of an ?asOf= that is not a date, to say so next to the picker instead of ignoring it.</summary>
+    public string? UnreadableAsOf { get; private set; }
 
     /// <summary>Only the workstream's project officers (and administrators) see the forms that record on it.</summary>
     public bool CanRecord { get; private set; }
@@ -22,6 +26,10 @@ public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageM
     [BindProperty(SupportsGet = true)] public Guid? Completed { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Progressed { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Rescheduled { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Started { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Blocked { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Unblocked { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Cancelled { get; set; }
 
     /// <summary>Set, the page shows the workstream as it stood when that day ended, and offers no forms.</summary>
     [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
@@ -31,9 +39,12 @@ public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageM
         var ct = HttpContext.RequestAborted;
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (AsOf >= Today) AsOf = null;
+        UnreadableAsOf = this.UnreadableQueryValue(nameof(AsOf));
         var workstream = await DashboardReads.WorkstreamAsync(session, id, AsOf, ct);
         if (workstream is null) return this.NotFoundPage();
         Workstream = workstream;
+        if (AsOf is null) Version = workstream.Version;
+        if (UnreadableAsOf is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
         Summary = DashboardReads.Build(workstream, AsOf ?? Today);
         Agreement = await session.LoadAsync<Agreement>(workstream.AgreementId, ct);
         CanRecord = (await HttpContext.AccessAsync()).CanRecordOn(id);
@@ -42,7 +53,28 @@ public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageM
 
     public IEnumerable<Milestone> OpenMilestones => Workstream!.Milestones.Where(m => m.IsOpen).OrderBy(m => m.DueDate);
 
+    public IEnumerable<Milestone> MilestonesToStart => OpenMilestones.Where(m => m.StartedOn is null && m.Status != MilestoneStatus.Blocked);
+
+    public IEnumerable<Milestone> MilestonesToBlock => OpenMilestones.Where(m => m.Status != MilestoneStatus.Blocked);
+
+    public IEnumerable<Milestone> BlockedMilestones => OpenMilestones.Where(m => m.Status == MilestoneStatus.Blocked);
+
     public string? LeadPartyName => Agreement?.Parties.FirstOrDefault(p => p.PartyId == Workstream!.LeadPartyId) is { } p
         ? $"{p.Country} · {Display.Plain(p.Name)}"
         : Workstream!.LeadPartyId;
 }
+
+/// <summary>
+/// A form that changes a milestone's status for a stated reason (block, unblock, cancel): the API action it posts
+/// to, the query flag it returns with, the milestones it offers, its date field, and the prefix of its strings.
+/// </summary>
+public sealed record ReasonForm(
+    Guid WorkstreamId,
+    string Action,
+    string Done,
+    string Strings,
+    string DateField,
+    DateOnly Today,
+    IReadOnlyList<Milestone> Milestones,
+    IReadOnlyDictionary<string, string> Rules,
+    string? Hint = null);

@@ -1,14 +1,20 @@
 // ProgramTracker's only script: no framework, no build step. Pages work without it except for the milestone
-// forms, which post JSON to the API the way any other client does, and the live agreement page.
+// forms, which post JSON to the API the way any other client does, and the live agreement and workstream pages.
 "use strict";
 
 document.addEventListener("DOMContentLoaded", () => {
-  for (const form of document.querySelectorAll("form.milestone-form")) wireMilestoneForm(form);
+  wireMilestoneForms();
   const live = document.getElementById("live");
-  if (live) followAgreement(live.dataset.agreementId);
+  if (live) followLive(live.dataset.liveUrl);
+  // A form someone has typed in is theirs: a live refresh keeps it as it is.
+  document.addEventListener("input", (event) => event.target.form?.setAttribute("data-dirty", ""));
   setInterval(showUpdatedAgo, 1000);
   showUpdatedAgo();
 });
+
+function wireMilestoneForms() {
+  for (const form of document.querySelectorAll("form.milestone-form:not([data-wired])")) wireMilestoneForm(form);
+}
 
 // Every field but the milestone goes into the body: optional ones only when filled in, numbers as numbers.
 function bodyOf(form) {
@@ -25,6 +31,7 @@ function bodyOf(form) {
 }
 
 function wireMilestoneForm(form) {
+  form.setAttribute("data-wired", "");
   const rules = JSON.parse(form.dataset.rules || "{}");
   const formError = form.querySelector("[data-form-error]");
   const button = form.querySelector("button[type=submit]");
@@ -69,10 +76,14 @@ function wireMilestoneForm(form) {
       }
       const problem = await response.json().catch(() => ({}));
       // A refusal names one field and a stable rule code; the page has that rule's words in the chosen language.
+      // Invalid input names its broken rules as "field:rule" (such as "reason:required"); the page may word those too.
       const translated = problem.rule && rules[problem.rule];
       let shown = false;
       for (const [field, messages] of Object.entries(problem.errors || {})) {
-        const message = (translated && field === problem.field) ? translated : messages.join(" ");
+        const fieldRule = (problem.rules || []).find((r) => r.startsWith(`${field}:`) && rules[r]);
+        const message = (translated && field === problem.field) ? translated
+          : fieldRule ? rules[fieldRule]
+          : messages.join(" ");
         shown = showFieldError(field, message) || shown;
       }
       if (!shown) {
@@ -90,16 +101,25 @@ function wireMilestoneForm(form) {
   });
 }
 
-// The server says when the agreement's version moves; the page then fetches itself and swaps its main content.
-function followAgreement(agreementId) {
-  const source = new EventSource(`/agreements/${agreementId}/live`);
+// The server says when the agreement's or workstream's version moves; the page then fetches itself and swaps its
+// main content, keeping any form the reader is filling in (typed in, or holding the focus) as it is.
+function followLive(url) {
+  const source = new EventSource(url);
   source.addEventListener("changed", async (event) => {
     const live = document.getElementById("live");
     if (!live || live.dataset.version === event.data) return;
     const response = await fetch(location.href, { headers: { "Accept": "text/html" } });
     if (!response.ok) return;
     const fresh = new DOMParser().parseFromString(await response.text(), "text/html").querySelector("main");
-    if (fresh) document.querySelector("main").innerHTML = fresh.innerHTML;
+    if (!fresh) return;
+    const main = document.querySelector("main");
+    const active = document.activeElement;
+    const focused = active?.closest("form");
+    const kept = [...main.querySelectorAll("form[id]")].filter((form) => form.hasAttribute("data-dirty") || form === focused);
+    main.innerHTML = fresh.innerHTML;
+    for (const form of kept) main.querySelector(`form#${CSS.escape(form.id)}`)?.replaceWith(form);
+    if (active?.isConnected && document.activeElement !== active) active.focus();
+    wireMilestoneForms();
     showUpdatedAgo();
   });
 }
