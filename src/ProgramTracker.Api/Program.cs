@@ -18,7 +18,7 @@ builder.AddSecurity()
     .AddObservability()
     .AddSampleData()
     .AddWeb();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<OpenApiBearer>());
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCommitteeSampleData();
 

@@ -37,6 +37,15 @@ public sealed class when_the_host_is_secured(AppFixture app) : IntegrationContex
         (await anonymous.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task the_api_description_tells_clients_to_bring_a_bearer_token()
+    {
+        using var anonymous = App.CreateAnonymousClient();
+        var document = await anonymous.GetJson("/openapi/v1.json");
+        document["components"]!["securitySchemes"]!["Bearer"]!["scheme"]!.GetValue<string>().ShouldBe("bearer");
+        document["security"]!.AsArray().ShouldContain(r => r!.AsObject().ContainsKey("Bearer"));
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/agreements/5a3e0000-0000-4000-8000-00000000000a")]
