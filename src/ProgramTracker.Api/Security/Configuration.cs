@@ -34,6 +34,7 @@ public static class Configuration
         services.AddSingleton<IAuthorizationHandler, AccessHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AccessProblems>();
         services.AddAuthorization(Policies.Add);
+        services.AddDatabaseDataProtection();
         services.AddAntiforgery(options =>
         {
             options.HeaderName = AntiforgeryHeader;
@@ -127,7 +128,7 @@ public static class Configuration
                 return Results.Empty;
             }
             return Results.LocalRedirect("/sign-in");
-        }).RequireAuthorization(Policies.SignedIn).ExcludeFromDescription();
+        }).RequireAuthorization(policy => policy.RequireAuthenticatedUser()).ExcludeFromDescription();
 
         if (!settings.UsesIdentityProvider)
         {
