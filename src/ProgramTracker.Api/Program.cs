@@ -12,6 +12,8 @@ builder.AddEmbeddedPostgresWhenNoConnectionString()
     .AddEventStore()
     .AddMessaging()
     .AddProblemDetailsEverywhere()
+    .AddSecurityHeaders()
+    .AddRateLimiting()
     .AddHealth()
     .AddObservability()
     .AddSampleData()
@@ -23,7 +25,10 @@ builder.Services.AddCommitteeSampleData();
 var app = builder.Build();
 
 app.UseProblemDetailsEverywhere();
+app.UseSecurityHeaders();
 app.UseWeb();
+app.UseRateLimiting();
+app.UseRequestLimits();
 app.UseJsonRequestBodies();
 app.MapOpenApi();
 app.MapScalarApiReference("/api-docs");

@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace ProgramTracker.IntegrationTests;
+
+/// <summary>
+/// In Production an unexpected failure answers a plain 500 ProblemDetails with a trace id: no exception text, no
+/// SQL, no stack trace. The failure is thrown by middleware this test puts behind the app's own pipeline, inside
+/// its exception handler; product code has no failing path for tests.
+/// </summary>
+public class when_the_app_fails_in_production(AppFixture app) : IntegrationContext(app)
+{
+    private const string Secret = "42P01: relation \"mt_events\" does not exist. SELECT data FROM public.mt_events WHERE password = 'hunter2'";
+
+    private static readonly Dictionary<string, string> Production = new()
+    {
+        // What a production node is given; the identity provider is not contacted for these requests.
+        ["ProgramTracker:Authentication:Authority"] = "https://idp.programtracker.example/realms/programtracker",
+        ["ProgramTracker:Authentication:Audience"] = "programtracker-api",
+        ["ProgramTracker:Authentication:ClientId"] = "programtracker-web",
+        ["ProgramTracker:Authentication:ClientSecret"] = "not-a-real-secret",
+    };
+
+    private static void Failing(IApplicationBuilder app) => app.Use((http, next) =>
+        http.Request.Path == "/api/failure-for-test" ? throw new InvalidOperationException(Secret) : next(http));
+
+    [Fact]
+    public async Task an_unexpected_exception_is_a_plain_500_problem_with_a_trace_id()
+    {
+        await using var host = await SeparateHost.StartAsync(App, "Production", Production, Failing);
+        var http = host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/failure-for-test");
+        request.Headers.Add(SeparateHost.UserHeader, "admin");
+
+        var response = await http.SendAsync(request);
+
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError, body);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = JsonNode.Parse(body)!.AsObject();
+        problem["status"]!.GetValue<int>().ShouldBe(500);
+        problem["traceId"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        foreach (var leak in new[] { "mt_events", "SELECT", "hunter2", "InvalidOperationException", "Exception", " at ", ".cs:line" })
+            body.ShouldNotContain(leak, Case.Insensitive, body);
+        problem.Select(p => p.Key).ShouldBeSubsetOf(["type", "title", "status", "detail", "instance", "traceId", "requestId"]);
+        response.Headers.Contains("Content-Security-Policy").ShouldBeTrue("the security headers survive the exception handler");
+    }
+
+    [Fact]
+    public async Task hsts_is_sent_over_https_outside_development()
+    {
+        await using var host = await SeparateHost.StartAsync(App, "Production", Production);
+
+        var overHttps = await host.CreateClient("https://programtracker.example").GetAsync("/health/live");
+        var overHttp = await host.CreateClient("http://programtracker.example").GetAsync("/health/live");
+
+        overHttps.Headers.GetValues("Strict-Transport-Security").Single().ShouldContain("max-age=31536000");
+        overHttp.Headers.Contains("Strict-Transport-Security").ShouldBeFalse();
+    }
+}
