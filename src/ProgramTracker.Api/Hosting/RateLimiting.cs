@@ -44,7 +44,7 @@ public static class RateLimiting
         return app;
     }
 
-    public static string Caller(HttpContext http) =>
+    private static string Caller(HttpContext http) =>
         http.User.Identity?.IsAuthenticated == true
             ? $"user:{Actor.From(http.User).Id}"
             : $"ip:{http.Connection.RemoteIpAddress?.ToString() ?? "unknown"}";
@@ -56,7 +56,7 @@ public static class RateLimiting
     /// <summary>
     /// A full minute's allowance may be spent at once; it refills evenly, in whole tokens, over the minute.
     /// </summary>
-    public static TokenBucketRateLimiterOptions Bucket(int perMinute)
+    private static TokenBucketRateLimiterOptions Bucket(int perMinute)
     {
         perMinute = Math.Max(1, perMinute);
         var (period, tokens) = perMinute >= 60

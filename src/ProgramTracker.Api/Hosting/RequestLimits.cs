@@ -57,6 +57,11 @@ public static class RequestLimits
             request.Body.Position = 0;
             return false;
         }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Kestrel enforces the same limit (set above) and may stop the read first.
+            return true;
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
