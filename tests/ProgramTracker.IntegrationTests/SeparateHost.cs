@@ -22,14 +22,18 @@ public sealed class SeparateHost : IAsyncDisposable
     private readonly string _adminConnectionString;
     private readonly string _database;
 
-    private SeparateHost(WebApplicationFactory<Program> factory, string adminConnectionString, string database)
+    private SeparateHost(WebApplicationFactory<Program> factory, string adminConnectionString, string database, string connectionString)
     {
         _factory = factory;
         _adminConnectionString = adminConnectionString;
         _database = database;
+        ConnectionString = connectionString;
     }
 
     public IServiceProvider Services => _factory.Services;
+
+    /// <summary>The host's own database.</summary>
+    public string ConnectionString { get; }
 
     public static async Task<SeparateHost> StartAsync(AppFixture app, string environment, IDictionary<string, string> settings,
         Action<IApplicationBuilder>? afterTheApp = null)
@@ -52,11 +56,22 @@ public sealed class SeparateHost : IAsyncDisposable
             web.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(new TestUsers(afterTheApp)));
         });
         using var warmUp = factory.CreateClient();
-        return new SeparateHost(factory, app.ConnectionString, database);
+        return new SeparateHost(factory, app.ConnectionString, database, connectionString);
     }
 
     public HttpClient CreateClient(string baseAddress = "http://localhost") =>
         _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri(baseAddress) });
+
+    /// <summary>The host's database stops accepting connections and ends the ones it has: a database outage.</summary>
+    public async Task RefuseConnectionsAsync()
+    {
+        await using var connection = new NpgsqlConnection(_adminConnectionString);
+        await connection.OpenAsync();
+        await using var refuse = new NpgsqlCommand(
+            $"ALTER DATABASE {_database} ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{_database}'",
+            connection);
+        await refuse.ExecuteNonQueryAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {

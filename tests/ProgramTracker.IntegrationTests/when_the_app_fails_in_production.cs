@@ -49,6 +49,25 @@ public class when_the_app_fails_in_production(AppFixture app) : IntegrationConte
     }
 
     [Fact]
+    public async Task a_database_failure_is_a_plain_500_without_sql()
+    {
+        await using var host = await SeparateHost.StartAsync(App, "Production", Production);
+        // A real failure under the running app: its database stops taking connections and drops the open ones.
+        await host.RefuseConnectionsAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/agreements");
+        request.Headers.Add(SeparateHost.UserHeader, "admin");
+
+        var response = await host.CreateClient().SendAsync(request);
+
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError, body);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        JsonNode.Parse(body)!["traceId"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        foreach (var leak in new[] { "55000", "connections", "host_", "Npgsql", "Marten", "Exception", " at " })
+            body.ShouldNotContain(leak, Case.Insensitive, body);
+    }
+
+    [Fact]
     public async Task hsts_is_sent_over_https_outside_development()
     {
         await using var host = await SeparateHost.StartAsync(App, "Production", Production);
