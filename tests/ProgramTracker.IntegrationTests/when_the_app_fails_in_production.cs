@@ -23,8 +23,13 @@ public class when_the_app_fails_in_production(AppFixture app) : IntegrationConte
         ["ProgramTracker:Authentication:ClientSecret"] = "not-a-real-secret",
     };
 
-    private static void Failing(IApplicationBuilder app) => app.Use((http, next) =>
-        http.Request.Path == "/api/failure-for-test" ? throw new InvalidOperationException(Secret) : next(http));
+    private static void Failing(IApplicationBuilder app) => app.Use((http, next) => http.Request.Path.Value switch
+    {
+        "/api/failure-for-test" => throw new InvalidOperationException(Secret),
+        "/api/json-failure-for-test" => throw new System.Text.Json.JsonException(
+            "The JSON value could not be converted to ProgramTracker.Api.Internal.Secret. Path: $.amount | LineNumber: 0 | BytePositionInLine: 12."),
+        _ => next(http),
+    });
 
     [Fact]
     public async Task an_unexpected_exception_is_a_plain_500_problem_with_a_trace_id()
@@ -46,6 +51,24 @@ public class when_the_app_fails_in_production(AppFixture app) : IntegrationConte
             body.ShouldNotContain(leak, Case.Insensitive, body);
         problem.Select(p => p.Key).ShouldBeSubsetOf(["type", "title", "status", "detail", "instance", "traceId", "requestId"]);
         response.Headers.Contains("Content-Security-Policy").ShouldBeTrue("the security headers survive the exception handler");
+    }
+
+    [Fact]
+    public async Task a_json_error_that_escapes_to_the_handler_is_a_400_in_plain_words()
+    {
+        await using var host = await SeparateHost.StartAsync(App, "Production", Production, Failing);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/json-failure-for-test");
+        request.Headers.Add(SeparateHost.UserHeader, "admin");
+
+        var response = await host.CreateClient().SendAsync(request);
+
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, body);
+        var problem = JsonNode.Parse(body)!;
+        problem["field"]!.GetValue<string>().ShouldBe("amount");
+        problem["rule"]!.GetValue<string>().ShouldBe("type");
+        body.ShouldNotContain("ProgramTracker.Api", Case.Insensitive, body);
+        body.ShouldNotContain("BytePosition", Case.Insensitive, body);
     }
 
     [Fact]
