@@ -91,7 +91,7 @@ public class when_the_app_fails_in_production(AppFixture app) : IntegrationConte
     }
 
     [Fact]
-    public async Task hsts_is_sent_over_https_outside_development()
+    public async Task hsts_is_sent_over_https_outside_development_and_forms_may_lead_to_the_identity_provider()
     {
         await using var host = await SeparateHost.StartAsync(App, "Production", Production);
 
@@ -100,5 +100,7 @@ public class when_the_app_fails_in_production(AppFixture app) : IntegrationConte
 
         overHttps.Headers.GetValues("Strict-Transport-Security").Single().ShouldContain("max-age=31536000");
         overHttp.Headers.Contains("Strict-Transport-Security").ShouldBeFalse();
+        overHttps.Headers.GetValues("Content-Security-Policy").Single()
+            .ShouldContain("form-action 'self' https://idp.programtracker.example;", customMessage: "signing in and out posts on to the identity provider");
     }
 }

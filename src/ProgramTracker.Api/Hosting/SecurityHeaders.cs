@@ -7,9 +7,21 @@ namespace ProgramTracker.Api.Hosting;
 /// </summary>
 public static class SecurityHeaders
 {
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
-        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+    /// <summary>
+    /// Browsers check form-action along the redirects a form post leads to, so signing in and out (a post that
+    /// ends at the identity provider) needs its public origin: ProgramTracker:SecurityHeaders:FormActionOrigins
+    /// (space-separated), by default the origin of ProgramTracker:Authentication:Authority.
+    /// </summary>
+    public static string ContentSecurityPolicy(IConfiguration configuration)
+    {
+        var origins = configuration["ProgramTracker:SecurityHeaders:FormActionOrigins"]
+                      ?? (Uri.TryCreate(configuration["ProgramTracker:Authentication:Authority"], UriKind.Absolute, out var authority)
+                          ? authority.GetLeftPart(UriPartial.Authority)
+                          : "");
+        var formAction = string.Join(' ', new[] { "'self'" }.Concat(origins.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+               $"form-action {formAction}; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+    }
 
     // The API reference page (Scalar) runs an inline bootstrap script; it holds no data and may not be framed.
     private const string ApiReferencePolicy = "frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
@@ -28,13 +40,14 @@ public static class SecurityHeaders
     {
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing")) app.UseHsts();
 
+        var policy = ContentSecurityPolicy(app.Configuration);
         app.Use((http, next) =>
         {
             // Set as the response starts: the exception handler clears the headers of a failed response.
             http.Response.OnStarting(() =>
             {
                 var headers = http.Response.Headers;
-                headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/api-docs") ? ApiReferencePolicy : ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/api-docs") ? ApiReferencePolicy : policy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
