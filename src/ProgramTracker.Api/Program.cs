@@ -14,6 +14,8 @@ builder.AddSecurity()
     .AddEventStore()
     .AddMessaging()
     .AddProblemDetailsEverywhere()
+    .AddSecurityHeaders()
+    .AddRateLimiting()
     .AddHealth()
     .AddObservability()
     .AddSampleData()
@@ -25,8 +27,12 @@ builder.Services.AddCommitteeSampleData();
 var app = builder.Build();
 
 app.UseProblemDetailsEverywhere();
+app.UseSecurityHeaders();
 app.UseWeb();
-app.UseSecurity();
+app.UseAuthentication();
+app.UseRateLimiting();
+app.UseRequestLimits();
+app.UseAccessControl();
 app.UseJsonRequestBodies();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/api-docs").AllowAnonymous();

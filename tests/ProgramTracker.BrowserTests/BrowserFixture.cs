@@ -47,6 +47,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             web.UseEnvironment("Testing");
             web.UseSetting("ConnectionStrings:Marten", _postgres.ConnectionString);
             web.UseSetting("ProgramTracker:SampleData:LoadOnStart", "true");
+            // Every test shares one caller; the rate limits themselves are tested in a host of their own.
+            web.UseSetting("ProgramTracker:RateLimiting:WritesPerMinute", "10000000");
+            web.UseSetting("ProgramTracker:RateLimiting:ReadsPerMinute", "10000000");
         });
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();

@@ -28,8 +28,9 @@ public sealed class InProcessApp : IAsyncLifetime
             web.UseSetting("ConnectionStrings:Marten", _postgres.ConnectionString);
             // Thousands of deliberate conflicts and malformed requests: the tests assert on answers and the store, not logs.
             web.UseSetting("Logging:LogLevel:Default", "Critical");
-            // 32 writers as one user: the per-user rate limit would be the thing under test instead of the store.
-            web.UseSetting("ProgramTracker:RateLimiting:Enabled", "false");
+            // 32 writers and thousands of malformed requests from one caller: far above a real user's limit.
+            web.UseSetting("ProgramTracker:RateLimiting:WritesPerMinute", "10000000");
+            web.UseSetting("ProgramTracker:RateLimiting:ReadsPerMinute", "10000000");
         });
         using var warmUp = _factory.CreateClient();
     }

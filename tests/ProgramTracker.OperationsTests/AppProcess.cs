@@ -103,6 +103,9 @@ public sealed class AppProcess : IAsyncDisposable
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = url is null ? "Production" : "Staging";
         psi.Environment["ProgramTracker__Authentication__DevSigningKey"] = SigningKey;
         psi.Environment["DOTNET_NOLOGO"] = "1";
+        // Load and catch-up scenarios write from one caller, faster than a real user may.
+        psi.Environment["ProgramTracker__RateLimiting__WritesPerMinute"] = "10000000";
+        psi.Environment["ProgramTracker__RateLimiting__ReadsPerMinute"] = "10000000";
         foreach (var (key, value) in environment) psi.Environment[key] = value;
 
         var process = new Process { StartInfo = psi, EnableRaisingEvents = true };

@@ -42,6 +42,8 @@ public sealed class OperationsFixture : IAsyncLifetime
             web.UseEnvironment("Testing");
             web.UseSetting("ConnectionStrings:Marten", ConnectionString);
             web.UseSetting("ProgramTracker:Health:MaxProjectionLagSeconds", MaxProjectionLagSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            web.UseSetting("ProgramTracker:RateLimiting:WritesPerMinute", "10000000");
+            web.UseSetting("ProgramTracker:RateLimiting:ReadsPerMinute", "10000000");
             web.ConfigureServices(services =>
             {
                 services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans));

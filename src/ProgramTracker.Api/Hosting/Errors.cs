@@ -34,26 +34,25 @@ public static class Errors
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
         {
-            var (status, detail) = exception switch
+            // The serializer's own message names .NET types; it is told in plain words, by field and rule.
+            var (status, detail, field, rule) = exception switch
             {
-                BadHttpRequestException bad => (bad.StatusCode, bad.Message),
-                JsonException json => (StatusCodes.Status400BadRequest, json.Message),
-                FormatException format => (StatusCodes.Status400BadRequest, format.Message),
-                _ => (0, ""),
+                BadHttpRequestException bad => (bad.StatusCode, bad.Message, null, "unreadable-request"),
+                JsonException json when JsonProblems.Describe(json.Message) is var (f, r, message) => (StatusCodes.Status400BadRequest, message, f, r),
+                FormatException format => (StatusCodes.Status400BadRequest, format.Message, null, "unreadable-request"),
+                _ => (0, "", null, ""),
             };
             if (status == 0) return false;
 
             http.Response.StatusCode = status;
-            return await problems.TryWriteAsync(new ProblemDetailsContext
+            var problem = new ProblemDetails
             {
-                HttpContext = http,
-                Exception = exception,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = status, Title = "The request could not be read.", Detail = detail,
-                    Type = "urn:programtracker:problem:unreadable-request",
-                },
-            });
+                Status = status, Title = "The request could not be read.", Detail = detail,
+                Type = $"urn:programtracker:problem:{rule}",
+                Extensions = { ["rule"] = rule },
+            };
+            if (field is not null) problem.Extensions["field"] = field;
+            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, Exception = exception, ProblemDetails = problem });
         }
     }
 }

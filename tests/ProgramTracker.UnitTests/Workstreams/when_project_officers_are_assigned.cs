@@ -59,5 +59,5 @@ public class when_project_officers_are_assigned
 
     [Fact]
     public void unassigning_needs_a_reason() =>
-        UnassignProjectOfficerEndpoint.Validate(new UnassignProjectOfficer("")).ShouldName("reason", "required");
+        UnassignProjectOfficerEndpoint.Validate(new UnassignProjectOfficer(""), "p-1").ShouldName("reason", "required");
 }

@@ -34,8 +34,9 @@ public sealed record RelieveMember(DateOnly EffectiveOn, string Reason, Committe
 
 public static class RelieveMemberEndpoint
 {
-    public static ProblemDetails Validate(RelieveMember command) => new InputRules()
+    public static ProblemDetails Validate(RelieveMember command, string personId) => new InputRules()
         .Required("reason", command.Reason, InputRules.LongText)
+        .MaxLength("personId", personId, 80)
         .ToProblem();
 
     [Authorize(Policy = Policies.Administrator)]

@@ -20,8 +20,9 @@ public sealed record UnassignProjectOfficer(string Reason)
 
 public static class UnassignProjectOfficerEndpoint
 {
-    public static ProblemDetails Validate(UnassignProjectOfficer command) => new InputRules()
+    public static ProblemDetails Validate(UnassignProjectOfficer command, string personId) => new InputRules()
         .Reason(command.Reason)
+        .MaxLength("personId", personId, 100)
         .ToProblem();
 
     [Authorize(Policy = Policies.Administrator)]

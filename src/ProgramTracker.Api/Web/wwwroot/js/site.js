@@ -16,6 +16,11 @@ function wireMilestoneForms() {
   for (const form of document.querySelectorAll("form.milestone-form:not([data-wired])")) wireMilestoneForm(form);
 }
 
+// Print buttons carry data-print: the Content-Security-Policy allows no inline event handlers.
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-print]")) window.print();
+});
+
 // Every field but the milestone goes into the body: optional ones only when filled in, numbers as numbers.
 function bodyOf(form) {
   const body = {};
