@@ -136,8 +136,38 @@ public class when_the_audit_chain_is_verified(AppFixture app) : IntegrationConte
             refused.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege, sql);
         }
 
+        // Replication mode skips ordinary triggers; these fire always.
+        await using (var tx = await conn.BeginTransactionAsync())
+        {
+            await Execute(conn, "set local session_replication_role = replica", 0, tx: tx);
+            var refused = await Should.ThrowAsync<PostgresException>(() => Execute(conn, "delete from programtracker.mt_events where seq_id = @seq", sequence, tx: tx));
+            refused.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
+        }
+
         (await Scalar<long>(conn, "select count(*) from programtracker.mt_events where seq_id = @seq", sequence)).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task a_disabled_guard_is_switched_back_on_when_the_schema_is_applied()
+    {
+        await using var conn = await Superuser();
+        try
+        {
+            await Execute(conn, "alter table programtracker.mt_events disable trigger refuse_event_rewrite", 0);
+            (await GuardState(conn)).ShouldBe("D");
+
+            await App.Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+
+            (await GuardState(conn)).ShouldBe("A");
+        }
+        finally
+        {
+            await Execute(conn, "alter table programtracker.mt_events enable always trigger refuse_event_rewrite", 0);
+        }
+    }
+
+    private static Task<string> GuardState(NpgsqlConnection conn) => Scalar<string>(conn,
+        "select tgenabled::text from pg_trigger where tgname = 'refuse_event_rewrite' and tgrelid = 'programtracker.mt_events'::regclass", 0);
 
     [Fact]
     public async Task a_role_that_does_not_own_the_events_can_append_but_neither_rewrite_nor_switch_the_guard_off()
