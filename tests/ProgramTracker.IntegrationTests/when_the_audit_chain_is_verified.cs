@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using JasperFx.Events.Daemon;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ProgramTracker.Api.Audit;
 
@@ -240,6 +242,25 @@ public class when_the_audit_chain_is_verified(AppFixture app) : IntegrationConte
 
         (await Scalar<long>(conn, "select count(*) from programtracker.audit_chain", 0)).ShouldBe(links);
         (await Verify())["intact"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task a_subscription_rewound_to_the_start_replays_without_chaining_anything_twice()
+    {
+        await Http.RegisteredAgreement();
+        await App.WaitForProjectionsAsync();
+        await using var conn = await Superuser();
+        var before = await Verify();
+        var links = await Scalar<long>(conn, "select count(*) from programtracker.audit_chain", 0);
+
+        var daemon = App.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
+        await daemon.RewindSubscriptionAsync(AuditChainSubscription.SubscriptionName, CancellationToken.None, sequenceFloor: 0);
+        await App.WaitForProjectionsAsync();
+
+        (await Scalar<long>(conn, "select count(*) from programtracker.audit_chain", 0)).ShouldBe(links);
+        var after = await Verify();
+        after["intact"]!.GetValue<bool>().ShouldBeTrue();
+        after["chainHeadHash"]!.GetValue<string>().ShouldBe(before["chainHeadHash"]!.GetValue<string>());
     }
 
     private async Task<JsonNode> Verify(string? anchor = null)
