@@ -172,7 +172,7 @@ public class when_the_audit_chain_is_verified(AppFixture app) : IntegrationConte
         "select tgenabled::text from pg_trigger where tgname = 'refuse_event_rewrite' and tgrelid = 'programtracker.mt_events'::regclass", 0);
 
     [Fact]
-    public async Task a_role_that_does_not_own_the_events_can_append_but_neither_rewrite_nor_switch_the_guard_off()
+    public async Task a_role_that_does_not_own_the_events_may_read_and_insert_but_neither_rewrite_nor_switch_the_guard_off()
     {
         var role = $"audit_probe_{Guid.NewGuid():N}"[..24];
         const string password = "probe-password";
@@ -189,6 +189,7 @@ public class when_the_audit_chain_is_verified(AppFixture app) : IntegrationConte
             await conn.OpenAsync();
 
             (await Scalar<long>(conn, "select count(*) from programtracker.mt_events where seq_id = @seq", sequence)).ShouldBe(1);
+            (await Scalar<bool>(conn, "select has_table_privilege('programtracker.mt_events', 'INSERT')", 0)).ShouldBeTrue();
             foreach (var sql in new[]
                      {
                          "update programtracker.mt_events set data = '{}' where seq_id = @seq",
