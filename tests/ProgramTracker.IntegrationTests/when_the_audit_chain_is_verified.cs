@@ -115,6 +115,62 @@ public class when_the_audit_chain_is_verified(AppFixture app) : IntegrationConte
     }
 
     [Fact]
+    public async Task an_edited_chain_link_is_reported_as_the_chain_itself_rewritten()
+    {
+        var id = await Http.RegisteredAgreement();
+        // Later events, so the edited link is not the head the writer would go on from.
+        await Http.OpenedWorkstream(id);
+        await App.WaitForProjectionsAsync();
+        var sequence = await FirstSequenceOf(id);
+
+        await using var conn = await Superuser();
+        var original = await Scalar<string>(conn, "select hash from programtracker.audit_chain where seq_id = @seq", sequence);
+        try
+        {
+            await AroundTheChainGuard(conn, $"update programtracker.audit_chain set hash = '{new string('f', 64)}' where seq_id = @seq", sequence);
+
+            var broken = (await Verify())["firstBreak"]!;
+
+            broken["sequence"]!.GetValue<long>().ShouldBe(sequence);
+            broken["problem"]!.GetValue<string>().ShouldBe(AuditVerifier.LinkAltered);
+        }
+        finally
+        {
+            await AroundTheChainGuard(conn, $"update programtracker.audit_chain set hash = '{original}' where seq_id = @seq", sequence);
+        }
+
+        (await Verify())["intact"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task an_event_whose_link_was_removed_is_reported_as_not_in_the_chain()
+    {
+        var id = await Http.RegisteredAgreement();
+        // Later events, so the removed link is not the head (a missing head link reads as "not chained yet").
+        await Http.OpenedWorkstream(id);
+        await App.WaitForProjectionsAsync();
+        var sequence = await FirstSequenceOf(id);
+
+        await using var conn = await Superuser();
+        await Execute(conn, "create temp table removed_link as select * from programtracker.audit_chain where seq_id = @seq", sequence);
+        try
+        {
+            await AroundTheChainGuard(conn, "delete from programtracker.audit_chain where seq_id = @seq", sequence);
+
+            var broken = (await Verify())["firstBreak"]!;
+
+            broken["sequence"]!.GetValue<long>().ShouldBe(sequence);
+            broken["problem"]!.GetValue<string>().ShouldBe(AuditVerifier.EventNotInChain);
+        }
+        finally
+        {
+            await Execute(conn, "insert into programtracker.audit_chain select * from removed_link", sequence);
+        }
+
+        (await Verify())["intact"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task the_apps_own_role_gets_a_permission_error_on_update_delete_and_truncate()
     {
         var id = await Http.RegisteredAgreement();
@@ -293,6 +349,15 @@ public class when_the_audit_chain_is_verified(AppFixture app) : IntegrationConte
         await Execute(conn, "alter table programtracker.mt_events disable trigger refuse_event_rewrite", 0, tx: tx);
         await Execute(conn, sql, sequence, original, tx);
         await Execute(conn, "alter table programtracker.mt_events enable always trigger refuse_event_rewrite", 0, tx: tx);
+        await tx.CommitAsync();
+    }
+
+    private static async Task AroundTheChainGuard(NpgsqlConnection conn, string sql, long sequence)
+    {
+        await using var tx = await conn.BeginTransactionAsync();
+        await Execute(conn, "alter table programtracker.audit_chain disable trigger refuse_event_rewrite", 0, tx: tx);
+        await Execute(conn, sql, sequence, tx: tx);
+        await Execute(conn, "alter table programtracker.audit_chain enable always trigger refuse_event_rewrite", 0, tx: tx);
         await tx.CommitAsync();
     }
 
