@@ -67,6 +67,39 @@ public class when_the_app_runs_as_a_least_privileged_role(OperationsFixture app)
         }
     }
 
+    [Fact]
+    public async Task a_schema_applied_by_an_ordinary_owner_still_gets_the_guard_and_keeps_its_tables()
+    {
+        var superuser = await App.NewDatabaseAsync("plainowner");
+        var owner = $"pt_owner_{Guid.NewGuid():N}"[..22];
+        const string password = "plain-owner";
+        await using (var admin = new NpgsqlConnection(superuser))
+        {
+            await admin.OpenAsync();
+            await Execute(admin, $"create role {owner} login password '{password}'; alter database {admin.Database} owner to {owner}");
+        }
+        var asOwner = new NpgsqlConnectionStringBuilder(superuser) { Username = owner, Password = password, Pooling = false }.ConnectionString;
+
+        // Like the master user of a managed server: no superuser, no CREATEROLE.
+        var apply = await AppProcess.RunAsync(["db-apply"], new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Marten"] = asOwner,
+            ["Logging__LogLevel__Default"] = "Warning",
+        }, Bound);
+        apply.ExitCode.ShouldBe(0, apply.Output);
+
+        await using var conn = new NpgsqlConnection(asOwner);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(
+            "select string_agg(c.relname || ':' || pg_get_userbyid(c.relowner) || ':' || t.tgname || ':' || t.tgenabled::text, ' ' order by c.relname, t.tgname) " +
+            "from pg_trigger t join pg_class c on c.oid = t.tgrelid where t.tgname like 'refuse_event_rewrite%'", conn);
+        (await cmd.ExecuteScalarAsync()).ShouldBe(
+            $"audit_chain:{owner}:refuse_event_rewrite:A audit_chain:{owner}:refuse_event_rewrite_truncate:A " +
+            $"mt_events:{owner}:refuse_event_rewrite:A mt_events:{owner}:refuse_event_rewrite_truncate:A");
+        var refused = await Should.ThrowAsync<PostgresException>(() => Execute(conn, "truncate programtracker.mt_events"));
+        refused.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
+    }
+
     /// <summary>Polls the verification until the chain's head reaches the newest event the store holds.</summary>
     private static async Task<System.Text.Json.Nodes.JsonNode> ChainedUpToTheNewestEvent(HttpClient http, string superuser)
     {

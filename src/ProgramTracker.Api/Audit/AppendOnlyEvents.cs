@@ -36,7 +36,8 @@ public sealed class AppendOnlyEvents() : FeatureSchemaBase("AppendOnlyEvents", n
     /// <summary>
     /// Triggers that refuse UPDATE, DELETE and TRUNCATE on the events and the chain, for every role (ENABLE
     /// ALWAYS: they fire under session_replication_role = replica too). When a superuser applies the schema, the
-    /// tables go to a NOLOGIN owner role, so a non-superuser application role can neither drop nor disable them.
+    /// tables go to a NOLOGIN owner role, so a non-superuser application role can neither drop nor disable them;
+    /// any other role that applies it (one without CREATEROLE, on a managed server) keeps the tables and the triggers.
     /// </summary>
     private sealed class RefuseRewrites : ISchemaObject
     {
@@ -50,11 +51,6 @@ public sealed class AppendOnlyEvents() : FeatureSchemaBase("AppendOnlyEvents", n
         {
             var schema = MartenSetup.Schema;
             writer.WriteLine($$"""
-                DO $$ BEGIN
-                  CREATE ROLE {{OwnerRole}} NOLOGIN;
-                EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-                END $$;
-
                 CREATE OR REPLACE FUNCTION {{schema}}.{{Function}}() RETURNS trigger LANGUAGE plpgsql AS $f$
                 BEGIN
                   RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
@@ -77,6 +73,10 @@ public sealed class AppendOnlyEvents() : FeatureSchemaBase("AppendOnlyEvents", n
             writer.WriteLine($$"""
                 DO $$ BEGIN
                   IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+                    BEGIN
+                      CREATE ROLE {{OwnerRole}} NOLOGIN;
+                    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+                    END;
                     ALTER TABLE {{schema}}.mt_events OWNER TO {{OwnerRole}};
                     ALTER TABLE {{schema}}.{{AuditChain.Table}} OWNER TO {{OwnerRole}};
                     ALTER FUNCTION {{schema}}.{{Function}}() OWNER TO {{OwnerRole}};
