@@ -52,8 +52,6 @@ public static class AuditChain
         $"to_char({alias}.timestamp at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), {alias}.tenant_id, {alias}.mt_dotnet_type, " +
         $"{alias}.is_archived, {alias}.headers::text, {alias}.user_name, {alias}.correlation_id, {alias}.causation_id, {alias}.data::text";
 
-    public const int EventColumnCount = 14;
-
     public static EventRow ReadEvent(NpgsqlDataReader reader, int offset) => new(
         reader.GetInt64(offset), reader.GetString(offset + 1), reader.GetString(offset + 2), reader.GetInt64(offset + 3),
         reader.GetString(offset + 4), reader.GetString(offset + 5), Text(reader, offset + 6), Text(reader, offset + 7),
