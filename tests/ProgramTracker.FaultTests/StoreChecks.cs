@@ -121,6 +121,19 @@ public static class StoreChecks
         behind.ShouldBeEmpty($"the projection daemon did not catch up within {bound.TotalSeconds} s");
     }
 
+    /// <summary>
+    /// Once the daemon has caught up, the audit chain covers every event and verifies: faults (failed appends,
+    /// sequence gaps, a dead connection mid-page) neither break the chain nor leave an event out of it.
+    /// </summary>
+    public static async Task ShouldHaveAnIntactAuditChainAsync(string connectionString)
+    {
+        await using var conn = await OpenAsync(connectionString);
+        var result = await ProgramTracker.Api.Audit.AuditVerifier.VerifyAsync(conn, null, CancellationToken.None);
+        result.FirstBreak.ShouldBeNull(result.FirstBreak?.Detail);
+        result.UnchainedEvents.ShouldBe(0);
+        result.Intact.ShouldBeTrue();
+    }
+
     /// <summary>What the daemon has recorded, for the test's output: "name at seq, …" and the last event's seq.</summary>
     public static async Task<string> ProgressionAsync(string connectionString)
     {

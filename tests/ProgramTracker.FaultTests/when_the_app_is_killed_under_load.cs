@@ -42,6 +42,7 @@ public class when_the_app_is_killed_under_load(ITestOutputHelper output)
             await StoreChecks.ShouldHoldExactlyTheAcknowledgedAsync(postgres.ConnectionString, attempts);
             await StoreChecks.ShouldHaveWholeStreamsAsync(postgres.ConnectionString);
             await StoreChecks.ShouldHaveCaughtUpAsync(postgres.ConnectionString, FaultSettings.ReadyBound);
+            await StoreChecks.ShouldHaveAnIntactAuditChainAsync(postgres.ConnectionString);
         }
         catch
         {

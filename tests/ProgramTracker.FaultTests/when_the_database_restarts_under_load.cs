@@ -45,6 +45,7 @@ public class when_the_database_restarts_under_load(ITestOutputHelper output)
             await StoreChecks.ShouldHoldExactlyTheAcknowledgedAsync(postgres.ConnectionString, attempts);
             await StoreChecks.ShouldHaveWholeStreamsAsync(postgres.ConnectionString);
             await StoreChecks.ShouldHaveCaughtUpAsync(postgres.ConnectionString, FaultSettings.ReadyBound);
+            await StoreChecks.ShouldHaveAnIntactAuditChainAsync(postgres.ConnectionString);
             output.WriteLine($"daemon progression: {await StoreChecks.ProgressionAsync(postgres.ConnectionString)}");
         }
         catch

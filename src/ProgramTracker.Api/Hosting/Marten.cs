@@ -3,6 +3,7 @@ using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
 using ProgramTracker.Api.Agreements;
+using ProgramTracker.Api.Audit;
 using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Dashboards;
@@ -55,6 +56,7 @@ public static class MartenSetup
                 options.AddDashboards();
                 options.AddCommittees();
                 options.AddOperations();
+                options.AddAuditTrail();
             })
             .UseLightweightSessions();
         if (Cluster.IsEnabled(builder.Configuration))

@@ -1,0 +1,172 @@
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+using ProgramTracker.Api.Hosting;
+
+namespace ProgramTracker.Api.Audit;
+
+/// <summary>One event row as PostgreSQL renders it: every column as text, exactly as stored.</summary>
+public sealed record EventRow(
+    long Sequence,
+    string Id,
+    string StreamId,
+    long Version,
+    string Type,
+    string Timestamp,
+    string? TenantId,
+    string? DotNetType,
+    bool IsArchived,
+    string? Headers,
+    string? UserName,
+    string? CorrelationId,
+    string? CausationId,
+    string Data)
+{
+    public bool IsTombstone => Type == "tombstone";
+}
+
+/// <summary>What the chain stored about one event when it chained it.</summary>
+public sealed record ChainLink(long Sequence, string StreamId, long Version, string Type, string Timestamp,
+    string DataHash, string MetadataHash, string PreviousHash, string Hash);
+
+/// <summary>
+/// The tamper-evident chain: each event's link is SHA-256 over the previous link's hash and the event's full row
+/// (ids, stream, version, type, timestamp, tenant, headers, user, correlation and causation ids, archived flag and
+/// the data as PostgreSQL renders the jsonb). One writer extends it in sequence order (<see cref="AuditChainSubscription"/>);
+/// the table refuses updates and deletes like the event table does.
+/// </summary>
+public static class AuditChain
+{
+    public const string Table = "audit_chain";
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+    private const string Version = "programtracker-audit-v1";
+
+    // Any process that extends the chain holds this lock for its transaction, so two writers never fork it.
+    private const long WriterLock = 0x61756469745f6368;
+
+    public static string QualifiedTable => $"{MartenSetup.Schema}.{Table}";
+
+    public static string EventColumns(string alias) =>
+        $"{alias}.seq_id, {alias}.id::text, {alias}.stream_id::text, {alias}.version, {alias}.type, " +
+        $"to_char({alias}.timestamp at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), {alias}.tenant_id, {alias}.mt_dotnet_type, " +
+        $"{alias}.is_archived, {alias}.headers::text, {alias}.user_name, {alias}.correlation_id, {alias}.causation_id, {alias}.data::text";
+
+    public static EventRow ReadEvent(NpgsqlDataReader reader, int offset) => new(
+        reader.GetInt64(offset), reader.GetString(offset + 1), reader.GetString(offset + 2), reader.GetInt64(offset + 3),
+        reader.GetString(offset + 4), reader.GetString(offset + 5), Text(reader, offset + 6), Text(reader, offset + 7),
+        !reader.IsDBNull(offset + 8) && reader.GetBoolean(offset + 8), Text(reader, offset + 9), Text(reader, offset + 10),
+        Text(reader, offset + 11), Text(reader, offset + 12), reader.GetString(offset + 13));
+
+    private static string? Text(NpgsqlDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+
+    public static string DataHash(EventRow e) => Sha256(e.Data);
+
+    public static string MetadataHash(EventRow e)
+    {
+        var text = new StringBuilder();
+        Field(text, "id", e.Id);
+        Field(text, "timestamp", e.Timestamp);
+        Field(text, "tenant_id", e.TenantId);
+        Field(text, "dotnet_type", e.DotNetType);
+        Field(text, "is_archived", e.IsArchived ? "true" : "false");
+        Field(text, "headers", e.Headers);
+        Field(text, "user_name", e.UserName);
+        Field(text, "correlation_id", e.CorrelationId);
+        Field(text, "causation_id", e.CausationId);
+        return Sha256(text.ToString());
+    }
+
+    /// <summary>The link hash: the previous hash, then every field length-prefixed so no two rows read alike.</summary>
+    public static string LinkHash(string previousHash, EventRow e)
+    {
+        var text = new StringBuilder(Version).Append('\n');
+        Field(text, "previous", previousHash);
+        Field(text, "seq_id", e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Field(text, "stream_id", e.StreamId);
+        Field(text, "version", e.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Field(text, "type", e.Type);
+        Field(text, "metadata", MetadataHash(e));
+        Field(text, "data", DataHash(e));
+        return Sha256(text.ToString());
+    }
+
+    public static ChainLink Link(string previousHash, EventRow e) =>
+        new(e.Sequence, e.StreamId, e.Version, e.Type, e.Timestamp, DataHash(e), MetadataHash(e), previousHash, LinkHash(previousHash, e));
+
+    private static void Field(StringBuilder text, string name, string? value)
+    {
+        text.Append(name).Append('=');
+        if (value is null) text.Append('~');
+        else text.Append(value.Length).Append(':').Append(value);
+        text.Append('\n');
+    }
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>
+    /// Chains every committed event after the chain's head up to <paramref name="ceiling"/> (the daemon's safe
+    /// high-water mark, so no lower sequence number can still commit), in one transaction. Idempotent: a replayed
+    /// or rebuilt range finds its events already chained and adds nothing.
+    /// </summary>
+    public static async Task<int> ExtendAsync(NpgsqlConnection conn, long ceiling, CancellationToken ct)
+    {
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using (var lockCmd = new NpgsqlCommand("select pg_advisory_xact_lock(@key)", conn, tx))
+        {
+            lockCmd.Parameters.AddWithValue("key", WriterLock);
+            await lockCmd.ExecuteNonQueryAsync(ct);
+        }
+
+        long headSequence = 0;
+        var headHash = Genesis;
+        await using (var head = new NpgsqlCommand($"select seq_id, hash from {QualifiedTable} order by seq_id desc limit 1", conn, tx))
+        await using (var reader = await head.ExecuteReaderAsync(ct))
+        {
+            if (await reader.ReadAsync(ct))
+            {
+                headSequence = reader.GetInt64(0);
+                headHash = reader.GetString(1);
+            }
+        }
+        if (ceiling <= headSequence) return 0;
+
+        var links = new List<ChainLink>();
+        await using (var events = new NpgsqlCommand(
+                         $"select {EventColumns("e")} from {MartenSetup.Schema}.mt_events e where e.seq_id > @head and e.seq_id <= @ceiling order by e.seq_id", conn, tx))
+        {
+            events.Parameters.AddWithValue("head", headSequence);
+            events.Parameters.AddWithValue("ceiling", ceiling);
+            await using var reader = await events.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var link = Link(headHash, ReadEvent(reader, 0));
+                links.Add(link);
+                headHash = link.Hash;
+            }
+        }
+        if (links.Count == 0)
+        {
+            await tx.CommitAsync(ct);
+            return 0;
+        }
+
+        await using (var insert = new NpgsqlCommand(
+                         $"insert into {QualifiedTable} (seq_id, stream_id, version, type, event_timestamp, data_sha256, metadata_sha256, previous_hash, hash) " +
+                         "select * from unnest(@seq, @stream, @version, @type, @ts, @data, @meta, @prev, @hash)", conn, tx))
+        {
+            insert.Parameters.Add(new NpgsqlParameter("seq", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = links.Select(l => l.Sequence).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter("stream", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = links.Select(l => l.StreamId).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter("version", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = links.Select(l => l.Version).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter("type", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = links.Select(l => l.Type).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter("ts", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = links.Select(l => l.Timestamp).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter("data", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = links.Select(l => l.DataHash).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter("meta", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = links.Select(l => l.MetadataHash).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter("prev", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = links.Select(l => l.PreviousHash).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter("hash", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = links.Select(l => l.Hash).ToArray() });
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        return links.Count;
+    }
+}

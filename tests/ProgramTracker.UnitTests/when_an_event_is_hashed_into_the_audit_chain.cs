@@ -1,0 +1,62 @@
+using ProgramTracker.Api.Audit;
+
+namespace ProgramTracker.UnitTests;
+
+public class when_an_event_is_hashed_into_the_audit_chain
+{
+    private static readonly EventRow Event = new(42, "0199d3a0-0000-7000-8000-000000000001", "5a3e0000-0000-4000-8000-0000000b0002", 3,
+        "milestone_completed", "2026-11-30T14:00:00.123456Z", "*DEFAULT*", "ProgramTracker.Api.Workstreams.MilestoneCompleted, ProgramTracker.Api",
+        false, "{\"command\": \"CompleteMilestone\"}", "officer", "corr-1", "cause-1", "{\"note\": \"done\"}");
+
+    [Fact]
+    public void the_same_row_after_the_same_link_always_gives_the_same_hash()
+    {
+        AuditChain.LinkHash(AuditChain.Genesis, Event).ShouldBe(AuditChain.LinkHash(AuditChain.Genesis, Event with { }));
+        AuditChain.LinkHash(AuditChain.Genesis, Event).Length.ShouldBe(64);
+    }
+
+    [Fact]
+    public void every_field_and_the_previous_link_change_the_hash()
+    {
+        var original = AuditChain.LinkHash(AuditChain.Genesis, Event);
+        EventRow[] changed =
+        [
+            Event with { Sequence = 43 }, Event with { Id = "0199d3a0-0000-7000-8000-000000000002" },
+            Event with { StreamId = "5a3e0000-0000-4000-8000-0000000b0003" }, Event with { Version = 4 },
+            Event with { Type = "milestone_dropped" }, Event with { Timestamp = "2026-11-30T14:00:00.123457Z" },
+            Event with { TenantId = null }, Event with { DotNetType = "Other" }, Event with { IsArchived = true },
+            Event with { Headers = null }, Event with { UserName = "someone else" }, Event with { CorrelationId = "corr-2" },
+            Event with { CausationId = null }, Event with { Data = "{\"note\": \"not done\"}" },
+        ];
+
+        changed.Select(e => AuditChain.LinkHash(AuditChain.Genesis, e)).ShouldAllBe(h => h != original);
+        AuditChain.LinkHash(new string('1', 64), Event).ShouldNotBe(original);
+    }
+
+    [Fact]
+    public void moving_text_from_one_field_to_the_next_is_not_the_same_row()
+    {
+        var a = Event with { UserName = "ab", CorrelationId = "c" };
+        var b = Event with { UserName = "a", CorrelationId = "bc" };
+
+        AuditChain.LinkHash(AuditChain.Genesis, a).ShouldNotBe(AuditChain.LinkHash(AuditChain.Genesis, b));
+    }
+
+    [Fact]
+    public void an_absent_value_is_not_an_empty_one()
+    {
+        AuditChain.LinkHash(AuditChain.Genesis, Event with { CausationId = null })
+            .ShouldNotBe(AuditChain.LinkHash(AuditChain.Genesis, Event with { CausationId = "" }));
+    }
+
+    [Fact]
+    public void each_link_carries_the_previous_hash_so_links_form_a_chain()
+    {
+        var first = AuditChain.Link(AuditChain.Genesis, Event);
+        var second = AuditChain.Link(first.Hash, Event with { Sequence = 43, Version = 4 });
+
+        second.PreviousHash.ShouldBe(first.Hash);
+        first.DataHash.ShouldBe(AuditChain.DataHash(Event));
+        first.MetadataHash.ShouldNotBe(AuditChain.MetadataHash(Event with { UserName = "someone else" }));
+    }
+}
