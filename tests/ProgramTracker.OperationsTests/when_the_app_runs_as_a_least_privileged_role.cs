@@ -39,7 +39,7 @@ public class when_the_app_runs_as_a_least_privileged_role(OperationsFixture app)
             ["ProgramTracker__Database__AutoMigrate"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
         }, Bound);
-        using var http = new HttpClient { BaseAddress = new Uri(node.Url!) };
+        using var http = node.CreateClient();
 
         var workstream = await http.OpenedWorkstream(await http.RegisteredAgreement());
         await http.PlannedMilestone(workstream);

@@ -1,6 +1,8 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using ProgramTracker.Api.Audit;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Operations;
@@ -9,9 +11,9 @@ public static class AuditVerifyEndpoint
 {
     /// <summary>
     /// Walks the audit chain and reports the first broken link (200 either way: <c>intact</c> says which).
-    /// <c>?anchor=sequence:hash</c> also checks a chain head recorded earlier. Restrict to administrators once
-    /// sign-in lands (issue 7).
+    /// <c>?anchor=sequence:hash</c> also checks a chain head recorded earlier. Administrators only.
     /// </summary>
+    [Authorize(Policy = Policies.Administrator)]
     [WolverineGet("/api/admin/audit/verify")]
     public static async Task<IResult> Get(string? anchor, IDocumentStore store, HttpContext http)
     {

@@ -4,7 +4,11 @@ using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
+using Marten;
+using Marten.Events;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using ProgramTracker.Api.Security;
 
@@ -48,6 +52,8 @@ public sealed class when_an_identity_provider_signs_people_in(AppFixture app) : 
 
         using var viewer = As(new(ClaimNames.Subject, "kc-9d01"), new(ClaimNames.Name, "A viewer"), new(ClaimNames.Roles, Roles.Viewer),
             new(ClaimNames.Agreements, agreementId.ToString()));
+        // The portfolio reads the dashboards, an async projection.
+        await production.Services.GetRequiredService<IHost>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
         (await viewer.GetJson("/api/agreements"))["total"]!.GetValue<long>().ShouldBe(1);
         (await viewer.PostAsJsonAsync($"/api/agreements/{agreementId}/amendments", new { summary = "x", reason = "y" })).StatusCode
             .ShouldBe(HttpStatusCode.Forbidden);
