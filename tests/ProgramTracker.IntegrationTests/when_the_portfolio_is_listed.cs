@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Marten;
+using ProgramTracker.Api.Dashboards;
 
 namespace ProgramTracker.IntegrationTests;
 
@@ -94,5 +96,23 @@ public class when_the_portfolio_is_listed(AppFixture app) : IntegrationContext(a
     public async Task a_malformed_filter_is_a_bad_request_naming_it(string query, string field)
     {
         (await (await Http.GetAsync($"/api/agreements?{query}")).ShouldBe(HttpStatusCode.BadRequest))["field"]!.GetValue<string>().ShouldBe(field);
+    }
+
+    [Fact]
+    public async Task a_dashboard_projected_before_it_carried_its_portfolio_line_is_listed_the_same()
+    {
+        var (party, lao, _, _) = await TwoAgreements();
+        await Http.OpenedWorkstream(lao, "INFRA");
+        await App.WaitForProjectionsAsync();
+        var withLines = (await Http.GetJson($"/api/agreements?party={party}")).ToJsonString();
+
+        await using (var session = App.Store.LightweightSession())
+        {
+            session.QueueSqlCommand("update programtracker.mt_doc_agreement_dashboard set data = data - 'Portfolio' where id = ?", lao);
+            await session.SaveChangesAsync();
+            (await session.Query<AgreementDashboard>().Where(d => d.Id == lao).Select(d => new { d.Portfolio }).SingleAsync()).Portfolio.ShouldBeNull();
+        }
+
+        (await Http.GetJson($"/api/agreements?party={party}")).ToJsonString().ShouldBe(withLines);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Workstreams;
 
@@ -114,6 +115,43 @@ public class when_the_dashboard_figures_are_worked_out
         dashboard.StaleCount.ShouldBe(2);
         dashboard.LastEventAt.ShouldBe(Plan().LastUpdatedAt);
         dashboard.Summary().Workstreams.ShouldAllBe(w => w.Milestones == null && w.Indicators == null);
+    }
+
+    [Theory]
+    [InlineData("2024-01-20")]
+    [InlineData("2024-04-01")]
+    [InlineData("2024-09-01")]
+    [InlineData("2025-06-01")]
+    public void the_portfolio_line_gives_the_same_summary_as_the_whole_dashboard(string day)
+    {
+        var today = DateOnly.Parse(day);
+        var busy = Given.Workstream(
+            Given.Planned(Early, new DateOnly(2024, 3, 31), weight: 1),
+            Given.Planned(Middle, new DateOnly(2024, 6, 30), weight: 2),
+            Given.Planned(Late, new DateOnly(2024, 12, 31), weight: 1),
+            Given.Planned(Dropped, new DateOnly(2024, 5, 1), weight: 3),
+            new MilestoneCompleted(Given.WorkstreamId, Given.AgreementId, Early, new DateOnly(2024, 1, 16), null, null),
+            new MilestoneCancelled(Given.WorkstreamId, Given.AgreementId, Dropped, "Not needed", new DateOnly(2024, 1, 17)),
+            new StatusAssessed(Given.WorkstreamId, Given.AgreementId, Rag.Amber, "Venue late", "chair", null, new DateOnly(2024, 1, 18),
+                Guid.Parse("0195d3a0-0000-7000-8000-0000000000e1")));
+        var finished = Given.Workstream(
+            Given.Planned(Early, new DateOnly(2024, 3, 31)),
+            new MilestoneCompleted(Given.WorkstreamId, Given.AgreementId, Early, new DateOnly(2024, 1, 16), null, null)) with
+        {
+            Id = Guid.Parse("0195d3a0-0000-7000-8000-0000000000c2"),
+        };
+        var workstreams = new[] { Plan(), busy with { Id = Guid.Parse("0195d3a0-0000-7000-8000-0000000000c1") }, finished, Given.Workstream() with
+        {
+            Id = Guid.Parse("0195d3a0-0000-7000-8000-0000000000c3"),
+        } };
+        var agreementUpdatedAt = new DateTimeOffset(2024, 2, 1, 0, 0, 0, TimeSpan.Zero);
+
+        var whole = DashboardFigures.Compute(Given.Agreement(), workstreams, today, 30, agreementUpdatedAt).Summary();
+        var fromLine = DashboardFigures.Summary(PortfolioLine.Of(Given.Agreement(), workstreams, agreementUpdatedAt), today, 30);
+
+        JsonSerializer.Serialize(fromLine).ShouldBe(JsonSerializer.Serialize(whole));
+        fromLine.Workstreams.Select(w => w.NextDue is null).ShouldContain(true);
+        fromLine.Workstreams.Select(w => w.LastCommitteeReview is null).ShouldContain(false);
     }
 
     [Fact]

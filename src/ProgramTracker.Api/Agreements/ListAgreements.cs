@@ -42,15 +42,33 @@ public static class ListAgreementsEndpoint
         if (partyId.Length > 0) dashboards = dashboards.Where(d => d.PartyIds.Contains(partyId));
         if (text.Length > 0) dashboards = dashboards.Where(d => d.SearchText.Contains(text));
 
-        var found = await dashboards.Stats(out QueryStatistics stats)
+        // The page's ids first, from the code index alone; then only those agreements' portfolio lines. Reading the
+        // lines in the paging query would unpack every skipped document too, and whole documents carry every milestone.
+        var ids = (await dashboards.Stats(out QueryStatistics stats)
             .OrderBy(d => d.Code)
             .Skip((p - 1) * take)
             .Take(take)
-            .ToListAsync(http.RequestAborted);
+            .Select(d => d.Id)
+            .ToListAsync(http.RequestAborted)).ToArray();
+        var lines = ids.Length == 0
+            ? []
+            : await session.Query<AgreementDashboard>()
+                .Where(d => d.Id.IsOneOf(ids))
+                .Select(d => new { d.Id, d.Portfolio })
+                .ToListAsync(http.RequestAborted);
+        var found = lines.OrderBy(l => Array.IndexOf(ids, l.Id)).ToList();
 
         var today = clock.Today();
         var staleAfterDays = DashboardFigures.StaleAfterDays(configuration);
-        var items = found.Select(d => DashboardFigures.Compute(d.Agreement!, d.Workstreams, today, staleAfterDays, d.AgreementUpdatedAt).Summary()).ToList();
+        // Documents projected before they carried a portfolio line are read whole until the projection is rebuilt.
+        var unlined = found.Where(f => f.Portfolio is null).Select(f => f.Id).ToList();
+        var whole = unlined.Count == 0
+            ? new Dictionary<Guid, AgreementDashboard>()
+            : (await session.LoadManyAsync<AgreementDashboard>(http.RequestAborted, unlined)).ToDictionary(d => d.Id);
+        var items = found.Select(f => DashboardFigures.Summary(f.Portfolio ?? LineOf(whole[f.Id]), today, staleAfterDays)).ToList();
         return Results.Ok(new AgreementPage(items, stats.TotalResults, p, take));
     }
+
+    private static PortfolioLine LineOf(AgreementDashboard dashboard) =>
+        PortfolioLine.Of(dashboard.Agreement!, dashboard.Workstreams, dashboard.AgreementUpdatedAt);
 }

@@ -75,59 +75,121 @@ public static class DashboardFigures
         int staleAfterDays, DateTimeOffset? agreementUpdatedAt, IReadOnlyCollection<Committee>? committees = null)
     {
         var list = workstreams.ToList();
-        var views = list.Select(w => ForWorkstream(w, today, staleAfterDays, committees)).ToList();
-        var milestones = list.SelectMany(w => w.Milestones).ToList();
-        DateTimeOffset? lastEventAt = list.Select(w => (DateTimeOffset?)w.LastUpdatedAt).Append(agreementUpdatedAt).Max();
-
-        return new AgreementDashboardView(agreement.Id, agreement.Code, agreement.Title, agreement.Status, agreement.Validity,
-            [.. agreement.Parties.Select(p => new PartyView(p.PartyId, p.Name, p.Country, p.ShortName))],
-            agreement.IsSample,
-            Progress.Weighted(milestones),
-            views.Sum(v => v.MilestonesDone),
-            views.Sum(v => v.MilestonesTotal),
-            views.Sum(v => v.OverdueCount),
-            views.Count(v => v.Stale),
-            today,
-            lastEventAt,
-            views);
+        return ForAgreement(PortfolioLine.Of(agreement, list, agreementUpdatedAt),
+            [.. list.Select(w => ForWorkstream(w, today, staleAfterDays, committees))], today);
     }
 
+    /// <summary>The portfolio's line for an agreement, from its <see cref="PortfolioLine"/>: the same as
+    /// <c>Compute(...).Summary()</c> without committees, without reading every milestone.</summary>
+    public static AgreementDashboardView Summary(PortfolioLine line, DateOnly today, int staleAfterDays) =>
+        ForAgreement(line, [.. line.Workstreams.Select(w => ForWorkstream(w, today, staleAfterDays))], today);
+
     public static WorkstreamDashboardView ForWorkstream(Workstream workstream, DateOnly today, int staleAfterDays,
-        IReadOnlyCollection<Committee>? committees = null)
+        IReadOnlyCollection<Committee>? committees = null) =>
+        ForWorkstream(PortfolioWorkstream.Of(workstream), today, staleAfterDays) with
+        {
+            Milestones = [.. workstream.Milestones.Select(m => new DashboardMilestoneView(m.Id, m.Title, m.BaselineDueDate, m.DueDate, m.VarianceDays,
+                m.Status, m.Percent, m.IsOverdue(today)))],
+            Indicators = [.. workstream.Indicators.Select(i => new DashboardIndicatorView(i.Id, i.Name, i.Unit, i.TargetLow, i.TargetHigh,
+                i.Latest?.Value, i.Latest?.Period))],
+            OpenActionItems = committees is null
+                ? null
+                : [.. committees.SelectMany(c => c.ActionItems.Where(a => a.IsOpen && a.WorkstreamId == workstream.Id)
+                    .Select(a => ActionItemView.From(c.Id, a, today))).OrderBy(a => a.DueDate)],
+        };
+
+    private static WorkstreamDashboardView ForWorkstream(PortfolioWorkstream workstream, DateOnly today, int staleAfterDays)
     {
-        var counted = workstream.Milestones.Where(m => m.Status != MilestoneStatus.Cancelled).ToList();
-        var open = counted.Where(m => m.IsOpen).ToList();
         // The next milestone still ahead; those already past due are counted as overdue instead.
-        var next = open.Where(m => m.DueDate >= today).OrderBy(m => m.DueDate).FirstOrDefault();
+        var next = workstream.Open.Where(m => m.DueDate >= today).OrderBy(m => m.DueDate).FirstOrDefault();
         var daysSinceUpdate = Math.Max(0, today.DayNumber - DateOnly.FromDateTime(workstream.LastUpdatedAt.UtcDateTime).DayNumber);
         // A workstream whose every milestone is done has nothing left to report, so it cannot go stale.
-        var finished = counted.Count > 0 && open.Count == 0;
+        var finished = workstream.MilestonesTotal > 0 && workstream.Open.Count == 0;
 
         return new WorkstreamDashboardView(
-            workstream.Id,
+            workstream.WorkstreamId,
             workstream.Code,
             workstream.Title,
-            Progress.Weighted(workstream.Milestones),
-            workstream.CurrentRag,
-            counted.Count(m => m.Status == MilestoneStatus.Completed),
-            counted.Count,
-            open.Count(m => m.IsOverdue(today)),
+            workstream.PercentComplete,
+            workstream.Rag,
+            workstream.MilestonesDone,
+            workstream.MilestonesTotal,
+            workstream.Open.Count(m => m.DueDate < today),
             next is null ? null : new NextDueView(next.Id, next.Title, next.DueDate),
             workstream.LastUpdatedAt,
             daysSinceUpdate,
             !finished && daysSinceUpdate > staleAfterDays,
             workstream.IsSample,
-            [.. workstream.Milestones.Select(m => new DashboardMilestoneView(m.Id, m.Title, m.BaselineDueDate, m.DueDate, m.VarianceDays,
-                m.Status, m.Percent, m.IsOverdue(today)))],
-            [.. workstream.Indicators.Select(i => new DashboardIndicatorView(i.Id, i.Name, i.Unit, i.TargetLow, i.TargetHigh,
-                i.Latest?.Value, i.Latest?.Period))],
+            null,
+            null,
+            workstream.LastCommitteeReview);
+    }
+
+    private static AgreementDashboardView ForAgreement(PortfolioLine line, IReadOnlyList<WorkstreamDashboardView> views, DateOnly today) =>
+        new(line.AgreementId, line.Code, line.Title, line.Status, line.Validity, line.Parties, line.IsSample,
+            line.PercentComplete,
+            views.Sum(v => v.MilestonesDone),
+            views.Sum(v => v.MilestonesTotal),
+            views.Sum(v => v.OverdueCount),
+            views.Count(v => v.Stale),
+            today,
+            views.Select(v => (DateTimeOffset?)v.LastUpdatedAt).Append(line.AgreementUpdatedAt).Max(),
+            views);
+}
+
+/// <summary>
+/// What the portfolio shows of one agreement, kept on its dashboard document: the figures that do not depend on the
+/// day, worked out when the events are projected, and the open milestones' due dates for those that do. A portfolio
+/// page reads these few kilobytes per agreement instead of every milestone's and indicator's state.
+/// </summary>
+public sealed record PortfolioLine(
+    Guid AgreementId,
+    string Code,
+    LocalizedText Title,
+    AgreementStatus Status,
+    ValidityPeriod Validity,
+    IReadOnlyList<PartyView> Parties,
+    bool IsSample,
+    decimal PercentComplete,
+    DateTimeOffset? AgreementUpdatedAt,
+    IReadOnlyList<PortfolioWorkstream> Workstreams)
+{
+    public static PortfolioLine Of(Agreement agreement, IReadOnlyList<Workstream> workstreams, DateTimeOffset? agreementUpdatedAt) =>
+        new(agreement.Id, agreement.Code, agreement.Title, agreement.Status, agreement.Validity,
+            [.. agreement.Parties.Select(p => new PartyView(p.PartyId, p.Name, p.Country, p.ShortName))],
+            agreement.IsSample,
+            Progress.Weighted(workstreams.SelectMany(w => w.Milestones)),
+            agreementUpdatedAt,
+            [.. workstreams.Select(PortfolioWorkstream.Of)]);
+}
+
+public sealed record PortfolioWorkstream(
+    Guid WorkstreamId,
+    string Code,
+    LocalizedText Title,
+    decimal PercentComplete,
+    Rag? Rag,
+    int MilestonesDone,
+    int MilestonesTotal,
+    IReadOnlyList<OpenMilestone> Open,
+    DateTimeOffset LastUpdatedAt,
+    bool IsSample,
+    CommitteeReviewView? LastCommitteeReview)
+{
+    public static PortfolioWorkstream Of(Workstream workstream)
+    {
+        var counted = workstream.Milestones.Where(m => m.Status != MilestoneStatus.Cancelled).ToList();
+        return new(workstream.Id, workstream.Code, workstream.Title, Progress.Weighted(workstream.Milestones), workstream.CurrentRag,
+            counted.Count(m => m.Status == MilestoneStatus.Completed),
+            counted.Count,
+            [.. counted.Where(m => m.IsOpen).Select(m => new OpenMilestone(m.Id, m.Title, m.DueDate))],
+            workstream.LastUpdatedAt,
+            workstream.IsSample,
             // A committee review lands on the workstream's own stream as a StatusAssessed naming the committee.
             workstream.Assessments.LastOrDefault(a => a.CommitteeId is not null) is { } review
                 ? new CommitteeReviewView(review.CommitteeId!.Value, review.MeetingId, review.Rating, review.Reason, review.AssessedOn)
-                : null,
-            committees is null
-                ? null
-                : [.. committees.SelectMany(c => c.ActionItems.Where(a => a.IsOpen && a.WorkstreamId == workstream.Id)
-                    .Select(a => ActionItemView.From(c.Id, a, today))).OrderBy(a => a.DueDate)]);
+                : null);
     }
 }
+
+public sealed record OpenMilestone(Guid Id, LocalizedText Title, DateOnly DueDate);

@@ -28,8 +28,13 @@ public static class GetAgreementDashboardEndpoint
             return Results.Ok(past.Value.View);
         }
 
-        var committees = await session.Query<Committee>().Where(c => c.AgreementId == id).ToListAsync(ct);
-        var dashboard = await session.LoadAsync<AgreementDashboard>(id, ct);
+        // One round trip for both reads.
+        var batch = session.CreateBatchQuery();
+        var committeesRead = batch.Query<Committee>().Where(c => c.AgreementId == id).ToList();
+        var dashboardRead = batch.Load<AgreementDashboard>(id);
+        await batch.Execute(ct);
+        var committees = await committeesRead;
+        var dashboard = await dashboardRead;
         if (dashboard?.Agreement is { } agreement)
         {
             http.Response.Headers.ETag = ETags.For(dashboard.Version + committees.Sum(c => c.Version));
