@@ -320,6 +320,32 @@ public class when_the_audit_chain_is_verified(AppFixture app) : IntegrationConte
         after["chainHeadHash"]!.GetValue<string>().ShouldBe(before["chainHeadHash"]!.GetValue<string>());
     }
 
+    /// <summary>
+    /// An event row whose timestamp is infinite (Npgsql writes .NET's minimum date as -infinity) once stalled the
+    /// chain after a database restart under load: to_char of an infinite timestamp is null. The chain reads such a
+    /// row with PostgreSQL's own text for it, and hashes it like any other. Checked on a row of the events table's
+    /// shape that is not in the shared store.
+    /// </summary>
+    [Fact]
+    public async Task a_row_with_an_infinite_timestamp_is_read_and_hashed_like_any_other()
+    {
+        await using var conn = await Superuser();
+        await using var select = new NpgsqlCommand(
+            $"select {AuditChain.EventColumns("e")} from (select 7::bigint as seq_id, gen_random_uuid() as id, gen_random_uuid() as stream_id, " +
+            "1::bigint as version, 'tombstone'::varchar as type, '-infinity'::timestamptz as timestamp, '*DEFAULT*'::varchar as tenant_id, " +
+            "null::varchar as mt_dotnet_type, false as is_archived, null::jsonb as headers, null::varchar as user_name, " +
+            "null::varchar as correlation_id, null::varchar as causation_id, '{}'::jsonb as data) e", conn);
+        await using var reader = await select.ExecuteReaderAsync();
+        (await reader.ReadAsync()).ShouldBeTrue();
+
+        var row = AuditChain.ReadEvent(reader, 0);
+
+        row.Timestamp.ShouldBe("-infinity");
+        AuditChain.Link(AuditChain.Genesis, row).Hash.Length.ShouldBe(64);
+        AuditChain.Link(AuditChain.Genesis, row with { Timestamp = "0001-01-01T00:00:00.000000Z" }).Hash
+            .ShouldNotBe(AuditChain.Link(AuditChain.Genesis, row).Hash);
+    }
+
     private async Task<JsonNode> Verify(string? anchor = null)
     {
         var response = await Http.GetAsync("/api/admin/audit/verify" + (anchor is null ? "" : $"?anchor={Uri.EscapeDataString(anchor)}"));

@@ -49,7 +49,10 @@ public static class AuditChain
 
     public static string EventColumns(string alias) =>
         $"{alias}.seq_id, {alias}.id::text, {alias}.stream_id::text, {alias}.version, {alias}.type, " +
-        $"to_char({alias}.timestamp at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), {alias}.tenant_id, {alias}.mt_dotnet_type, " +
+        // to_char gives null for an infinite timestamp (Npgsql stores .NET's minimum, which Marten's tombstones carry,
+        // as -infinity); PostgreSQL's own text for it is unambiguous.
+        $"coalesce(to_char({alias}.timestamp at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), {alias}.timestamp::text), " +
+        $"{alias}.tenant_id, {alias}.mt_dotnet_type, " +
         $"{alias}.is_archived, {alias}.headers::text, {alias}.user_name, {alias}.correlation_id, {alias}.causation_id, {alias}.data::text";
 
     public static EventRow ReadEvent(NpgsqlDataReader reader, int offset) => new(
