@@ -123,7 +123,7 @@ public static class Configuration
         var settings = app.Services.GetRequiredService<AuthenticationSettings>();
         app.MapPost("/sign-out", async (HttpContext http, IAntiforgery antiforgery) =>
         {
-            if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
+            if (!await antiforgery.IsRequestValidAsync(http)) return AntiforgeryRefused();
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             if (settings.UsesIdentityProvider)
             {
@@ -159,14 +159,18 @@ public static class Configuration
             var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
             if (!await antiforgery.IsRequestValidAsync(http))
             {
-                await Problems.Status(StatusCodes.Status400BadRequest, "The request's antiforgery token is missing or wrong.",
-                    $"A change made with the web session must carry the page's antiforgery token in the '{AntiforgeryHeader}' header. Reload the page and try again.",
-                    "antiforgery").ExecuteAsync(http);
+                await AntiforgeryRefused().ExecuteAsync(http);
                 return;
             }
         }
         await next(http);
     });
+
+    private static IResult AntiforgeryRefused() =>
+        Problems.Status(StatusCodes.Status400BadRequest, "The request's antiforgery token is missing or wrong.",
+            $"A change made with the web session must carry the page's antiforgery token (the '{AntiforgeryHeader}' header, " +
+            "or the form's __RequestVerificationToken field). Reload the page and try again.",
+            "antiforgery");
 }
 
 internal sealed class RefuseDevelopmentSignIn : IStartupFilter

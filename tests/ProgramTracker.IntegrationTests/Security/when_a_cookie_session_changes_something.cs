@@ -42,7 +42,8 @@ public sealed partial class when_a_cookie_session_changes_something(AppFixture a
 
         await SignInAsync(browser, "viewer");
         (await browser.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await browser.PostAsync("/sign-out", null)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var forgedSignOut = await browser.PostAsync("/sign-out", null);
+        (await forgedSignOut.ShouldBe(HttpStatusCode.BadRequest))["rule"]!.GetValue<string>().ShouldBe("antiforgery");
         (await browser.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var token = TokenOf(await browser.GetStringAsync("/"));
