@@ -21,8 +21,7 @@ public sealed class ChildApp : IDisposable
     public static readonly string SigningKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     public static string AdministratorToken(string signingKey) =>
-        new ProgramTracker.Api.Security.DevelopmentTokens(new ProgramTracker.Api.Security.AuthenticationSettings { DevSigningKey = signingKey },
-            TimeProvider.System).Issue(ProgramTracker.Api.Security.DemoUsers.Administrator);
+        ProgramTracker.Api.Security.DevelopmentTokens.SignedWith(signingKey).Issue(ProgramTracker.Api.Security.DemoUsers.Administrator);
 
     public static async Task<(ChildApp App, TimeSpan ReadyAfter)> StartAsync(string connectionString)
     {

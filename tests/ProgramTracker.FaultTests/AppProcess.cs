@@ -32,7 +32,7 @@ public sealed class AppProcess : IAsyncDisposable
     private static readonly string SigningKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     private static readonly string AdministratorToken =
-        new DevelopmentTokens(new AuthenticationSettings { DevSigningKey = SigningKey }, TimeProvider.System).Issue(DemoUsers.Administrator);
+        DevelopmentTokens.SignedWith(SigningKey).Issue(DemoUsers.Administrator);
 
     /// <summary>Starts the app and waits until /health/ready answers 200; returns how long that took.</summary>
     public async Task<TimeSpan> StartAsync(TimeSpan readyBound)

@@ -33,7 +33,7 @@ public sealed class AppProcess : IAsyncDisposable
     {
         var client = new HttpClient { BaseAddress = new Uri(Url!), Timeout = timeout ?? TimeSpan.FromSeconds(100) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            new DevelopmentTokens(new AuthenticationSettings { DevSigningKey = SigningKey }, TimeProvider.System).Issue(DemoUsers.Administrator));
+            DevelopmentTokens.SignedWith(SigningKey).Issue(DemoUsers.Administrator));
         return client;
     }
     public int Pid => _process.Id;

@@ -30,6 +30,13 @@ public sealed class DevelopmentTokens
 
     public SymmetricSecurityKey SigningKey { get; }
 
+    /// <summary>
+    /// The tokens a process started with ProgramTracker:Authentication:DevSigningKey=<paramref name="signingKey"/>
+    /// accepts: how a tool that starts the app (tests, benchmarks) signs in to it from outside.
+    /// </summary>
+    public static DevelopmentTokens SignedWith(string signingKey) =>
+        new(new AuthenticationSettings { DevSigningKey = signingKey }, TimeProvider.System);
+
     public TokenValidationParameters ValidationParameters() => new()
     {
         ValidIssuer = Issuer,
