@@ -46,17 +46,19 @@ public static class EventFeed
 
     private const string S = MartenSetup.Schema;
 
-    public static async Task<EventPage> ReadAsync(IDocumentStore store, Access access, long after, int limit, Guid? agreementId, CancellationToken ct)
+    /// <summary>The page after <paramref name="after"/>; null when <paramref name="agreementId"/> names no agreement.</summary>
+    public static async Task<EventPage?> ReadAsync(IDocumentStore store, Access access, long after, int limit, Guid? agreementId, CancellationToken ct)
     {
         await using var conn = (NpgsqlConnection)store.Storage.Database.CreateConnection();
         await conn.OpenAsync(ct);
 
         // The mark first: every stream with events at or below it already has its snapshot, so the map below knows it.
         var highWater = await HighWaterMarkAsync(conn, ct);
-        if (highWater <= after) return new EventPage([], after);
 
         Guid[]? agreements = agreementId is { } one ? [one] : access.VisibleAgreements;
         Dictionary<Guid, Guid>? visible = agreements is null ? null : await AgreementOfStreamsAsync(conn, StreamsOfAgreements, agreements, ct);
+        if (agreementId is { } named && visible?.ContainsKey(named) != true) return null;
+        if (highWater <= after) return new EventPage([], after);
 
         await using var session = store.QuerySession();
         var query = session.Events.QueryAllRawEvents().Where(e => e.Sequence > after && e.Sequence <= highWater);
@@ -149,6 +151,7 @@ public static class EventFeedEndpoint
 
         var take = size ?? EventFeed.DefaultLimit;
         var page = await EventFeed.ReadAsync(store, access, cursor, take, agreement, http.RequestAborted);
+        if (page is null) return Problems.NotFound("agreement", agreement!.Value, "agreementId");
         var link = $"/api/events?after={page.Next}&limit={take}" + (agreement is { } a ? $"&agreementId={a}" : "");
         http.Response.Headers.Append("Link", $"<{link}>; rel=\"next\"");
         return Results.Ok(page);

@@ -76,6 +76,7 @@ public class when_another_system_follows_the_event_feed(AppFixture app) : Integr
             .ShouldBeSubsetOf(asAdmin.Sequences);
 
         await (await viewer.GetAsync($"/api/events?agreementId={other}")).ShouldBeProblem(HttpStatusCode.NotFound, "agreementId");
+        await (await Http.GetAsync($"/api/events?agreementId={Guid.NewGuid()}")).ShouldBeProblem(HttpStatusCode.NotFound, "agreementId");
         var filtered = new FeedFollower(start, agreementId: granted);
         await filtered.FollowUntilAsync(viewer, newest);
         filtered.Sequences.ShouldBe(asViewer.Sequences.Where(s => s <= filtered.Cursor));
