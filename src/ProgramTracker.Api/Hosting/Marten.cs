@@ -8,6 +8,7 @@ using ProgramTracker.Api.Audit;
 using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Dashboards;
+using ProgramTracker.Api.Feeds;
 using ProgramTracker.Api.Operations;
 using ProgramTracker.Api.Workstreams;
 using Weasel.Core;
@@ -64,6 +65,7 @@ public static class MartenSetup
                 options.AddCommittees();
                 options.AddOperations();
                 options.AddAuditTrail();
+                options.AddFeeds();
             })
             .UseLightweightSessions();
         if (Cluster.IsEnabled(builder.Configuration))
