@@ -7,6 +7,14 @@ namespace ProgramTracker.Api.Dashboards;
 
 public static class Configuration
 {
+    /// <summary>The one read path (<see cref="Reads"/>) the endpoints, pages and exports share, and its settings.</summary>
+    public static WebApplicationBuilder AddReads(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
+        builder.Services.AddScoped<Reads>();
+        return builder;
+    }
+
     public static StoreOptions AddDashboards(this StoreOptions options)
     {
         // The projections group by interfaces; naming every event type up front lets the daemon filter on them.
