@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +16,9 @@ public sealed class IndexModel(Reads reads) : PageModel
     [BindProperty(SupportsGet = true)] public string? Party { get; set; }
     [BindProperty(SupportsGet = true)] public AgreementStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+
+    /// <summary>?page=, read from the query itself: Razor Pages keeps the route value "page" for the page's own name.</summary>
+    public int? PageNumber => int.TryParse(Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
     [BindProperty(SupportsGet = true, Name = "pageSize")] public int? PageSize { get; set; }
 
     public AgreementPage Result { get; private set; } = new([], 0, 1, PortfolioQuery.DefaultPageSize);
@@ -52,8 +55,8 @@ public sealed class IndexModel(Reads reads) : PageModel
         Add("country", Country);
         Add("party", Party);
         Add("status", Status?.ToString());
-        if (PageSize is not null) Add("pageSize", Result.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Add("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (PageSize is not null) Add("pageSize", Result.PageSize.ToString(CultureInfo.InvariantCulture));
+        Add("page", page.ToString(CultureInfo.InvariantCulture));
         return "/" + Microsoft.AspNetCore.Http.QueryString.Create(values);
     }
 }
