@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.Localization;
 using ProgramTracker.Api.Dashboards;
@@ -88,7 +89,10 @@ public static class LiveAndExports
         return csv.File($"{dashboard.Code}-dashboard-{dashboard.AsOf:yyyy-MM-dd}.csv");
     }
 
-    /// <summary>The overdue milestones GET /api/milestones/overdue answers, across the agreements the user may see, earliest due first.</summary>
+    /// <summary>
+    /// The overdue milestones GET /api/milestones/overdue answers, across the agreements the user may see, earliest due
+    /// first; statuses written as the API writes them (planned, inProgress, blocked).
+    /// </summary>
     private static async Task<IResult> OverdueCsv(Reads reads, IStringLocalizer<Strings> l, HttpContext http)
     {
         var access = await http.AccessAsync();
@@ -99,7 +103,7 @@ public static class LiveAndExports
         foreach (var m in overdue)
         {
             csv.Row(m.AgreementCode, $"{m.WorkstreamCode} {Display.Plain(m.WorkstreamTitle)}", Display.Plain(m.Title), Iso(m.BaselineDueDate), Iso(m.DueDate),
-                Invariant(m.DaysOverdue), m.Status.ToString().ToLowerInvariant(), Invariant(m.Percent));
+                Invariant(m.DaysOverdue), JsonNamingPolicy.CamelCase.ConvertName(m.Status.ToString()), Invariant(m.Percent));
         }
         return csv.File($"overdue-milestones-{reads.Today:yyyy-MM-dd}.csv");
     }
