@@ -1,7 +1,7 @@
-using ProgramTracker.Api.Agreements;
-using ProgramTracker.Api.Dashboards;
 using Microsoft.AspNetCore.Authorization;
+using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Security;
 using Wolverine.Http;
 

@@ -35,7 +35,8 @@ public static class Configuration
             .Duplicate(m => m.Open)
             .Duplicate(m => m.AgreementId);
 
-        options.Schema.For<Workstream>().Duplicate(w => w.LastUpdatedAt);
+        // Indexed so that an agreement's workstreams read in the same round trip as the agreement (Reads.AgreementAsync).
+        options.Schema.For<Workstream>().Duplicate(w => w.LastUpdatedAt).Duplicate(w => w.AgreementId);
         return options;
     }
 }

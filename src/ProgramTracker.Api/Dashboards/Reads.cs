@@ -68,14 +68,14 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
     {
         if (asOf is { } day) return await AsOf.DashboardAsync(session, id, day, StaleAfterDays, ct);
 
+        // One round trip for the three reads.
         var batch = session.CreateBatchQuery();
         var agreementRead = batch.Load<Agreement>(id);
+        var workstreamsRead = batch.Query<Workstream>().Where(w => w.AgreementId == id).ToList();
         var committeesRead = batch.Query<Committee>().Where(c => c.AgreementId == id).ToList();
         await batch.Execute(ct);
         if (await agreementRead is not { } agreement) return null;
-        var committees = await committeesRead;
-        var workstreams = await session.LoadManyAsync<Workstream>(ct, agreement.Workstreams.Select(w => w.WorkstreamId));
-        return Figured(agreement, workstreams, committees, Today, StaleAfterDays);
+        return Figured(agreement, await workstreamsRead, await committeesRead, Today, StaleAfterDays);
     }
 
     /// <summary>The dashboard of an agreement with these workstreams and committees on <paramref name="day"/>; the versions summed.</summary>
@@ -96,11 +96,11 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
     {
         var batch = session.CreateBatchQuery();
         var agreementRead = batch.Load<Agreement>(agreementId);
-        var committeesRead = batch.Query<Committee>().Where(c => c.AgreementId == agreementId).Select(c => c.Version).ToList();
+        var workstreamsRead = batch.Query<Workstream>().Where(w => w.AgreementId == agreementId).ToList();
+        var committeesRead = batch.Query<Committee>().Where(c => c.AgreementId == agreementId).ToList();
         await batch.Execute(ct);
         if (await agreementRead is not { } agreement) return null;
-        var workstreams = await session.LoadManyAsync<Workstream>(ct, agreement.Workstreams.Select(w => w.WorkstreamId));
-        return agreement.Version + workstreams.Sum(w => w.Version) + (await committeesRead).Sum();
+        return agreement.Version + (await workstreamsRead).Sum(w => w.Version) + (await committeesRead).Sum(c => c.Version);
     }
 
     /// <summary>The workstream's stream version, from its inline snapshot; it moves with every event the workstream records.</summary>
@@ -243,7 +243,7 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
         return (true, CommitteeRoster.From(then, day, current: false, agreement));
     }
 
-    /// <summary>A meeting's record, complete enough to print as its minutes, and the committee's version.</summary>
+    /// <summary>A meeting's record, complete enough to print as its minutes, with its committee; either is null when not found.</summary>
     public async Task<(Committee? Committee, MeetingRecord? Record)> MeetingRecordAsync(Guid committeeId, Guid meetingId, CancellationToken ct)
     {
         var committee = await session.LoadAsync<Committee>(committeeId, ct);
