@@ -1,5 +1,6 @@
 using JasperFx;
 using ProgramTracker.Api.Committees;
+using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Hosting;
 using ProgramTracker.Api.SampleData;
 using ProgramTracker.Api.Security;
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddSecurity()
     .AddEmbeddedPostgresWhenNoConnectionString()
     .AddEventStore()
+    .AddReads()
     .AddMessaging()
     .AddProblemDetailsEverywhere()
     .AddSecurityHeaders()

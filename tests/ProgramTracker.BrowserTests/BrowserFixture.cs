@@ -26,6 +26,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     public HttpClient Api { get; private set; } = null!;
     public Marten.IDocumentStore Store => _factory!.Services.GetRequiredService<Marten.IDocumentStore>();
 
+    /// <summary>
+    /// Waits until the async projections have caught up with every event appended so far: the portfolio pages on the
+    /// projected dashboards' index, as GET /api/agreements does, so an agreement registered a moment ago lists after that.
+    /// </summary>
+    public Task WaitForProjectionsAsync() =>
+        Marten.Events.TestingExtensions.WaitForNonStaleProjectionDataAsync(_factory!.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHost>(),
+            TimeSpan.FromSeconds(30));
+
     public static string ScreenshotDirectory { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
 
     public async Task InitializeAsync()

@@ -14,6 +14,8 @@ public sealed class when_a_committee_is_followed(BrowserFixture app) : BrowserTe
         await Assertions.Expect(roster.Locator("tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(roster).ToContainTextAsync("Ms Vongsa");
         await Assertions.Expect(roster).ToContainTextAsync("Chair");
+        // Parties by name in the page's language, not by id.
+        await Assertions.Expect(roster.Locator($"td[data-party-id='{$"la-{code}".ToLowerInvariant()}']")).ToHaveTextAsync("LA · Party Central Office");
         await Assertions.Expect(Page.GetByTestId("meetings")).ToContainTextAsync("Adopt the 2025 workplan");
         var actions = Page.GetByTestId("action-items");
         await Assertions.Expect(actions.Locator("tr[data-overdue=true]")).ToContainTextAsync("Send the scanner specification");

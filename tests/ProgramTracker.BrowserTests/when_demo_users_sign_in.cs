@@ -11,6 +11,7 @@ public sealed class when_demo_users_sign_in(BrowserFixture app) : BrowserTest(ap
     [Fact]
     public async Task a_visitor_is_offered_the_demo_users_and_each_sees_only_their_agreements()
     {
+        await App.WaitForProjectionsAsync();
         await Page.GotoAsync("/");
         await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"));
         await Assertions.Expect(Page.GetByTestId("development-sign-in")).ToBeVisibleAsync();

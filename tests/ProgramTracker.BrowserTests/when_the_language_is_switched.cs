@@ -7,10 +7,13 @@ public sealed class when_the_language_is_switched(BrowserFixture app) : BrowserT
     [Fact]
     public async Task the_interface_changes_at_once_and_stays_changed_on_the_next_page()
     {
-        var agreement = await App.Api.RegisteredAgreement(Programme.UniqueCode("LANG"),
+        var code = Programme.UniqueCode("LANG");
+        var agreement = await App.Api.RegisteredAgreement(code,
             new { en = "Home affairs cooperation", vi = "Hợp tác trong lĩnh vực nội vụ", th = "ความร่วมมือด้านกิจการภายใน" }, "TH");
+        await App.WaitForProjectionsAsync();
 
-        await Page.GotoAsync("/");
+        // The portfolio pages like GET /api/agreements; searching for the code puts this agreement on the first page.
+        await Page.GotoAsync($"/?q={code}");
         await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Agreements");
 
         await Page.GetByLabel("Language", new() { Exact = true }).SelectOptionAsync("vi");

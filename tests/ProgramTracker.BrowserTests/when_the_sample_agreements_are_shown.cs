@@ -9,7 +9,9 @@ public sealed class when_the_sample_agreements_are_shown(BrowserFixture app) : B
     [Fact]
     public async Task the_portfolio_lists_the_five_shipped_agreements()
     {
-        await Page.GotoAsync("/");
+        await App.WaitForProjectionsAsync();
+        // One page of 100 holds the samples beside every agreement the other browser tests register.
+        await Page.GotoAsync("/?pageSize=100");
 
         foreach (var id in new[]
                  {

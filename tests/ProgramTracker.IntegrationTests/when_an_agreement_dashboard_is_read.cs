@@ -72,7 +72,9 @@ public class when_an_agreement_dashboard_is_read(AppFixture app) : IntegrationCo
         var feb = february["workstreams"]!.AsArray().ShouldHaveSingleItem()!;
         feb["nextDue"]!["milestoneId"]!.GetValue<Guid>().ShouldBe(history.TrainingMilestone);
         feb["daysSinceUpdate"]!.GetValue<int>().ShouldBe(12);
-        feb["rag"].ShouldBeNull();
+        // Nobody had assessed it yet: the rating is derived from the milestones, and says so.
+        feb["rag"]!.GetValue<string>().ShouldBe("green");
+        feb["ragAssessed"]!.GetValue<bool>().ShouldBeFalse();
 
         var may = await Http.GetJson($"/api/agreements/{history.AgreementId}/dashboard?asOf=2024-05-01");
         may["milestonesDone"]!.GetValue<int>().ShouldBe(1);
@@ -82,6 +84,7 @@ public class when_an_agreement_dashboard_is_read(AppFixture app) : IntegrationCo
         var august = await Http.GetAsync($"/api/agreements/{history.AgreementId}/dashboard?asOf=2024-08-01");
         var aug = (await august.ShouldBe(HttpStatusCode.OK))["workstreams"]![0]!;
         aug["rag"]!.GetValue<string>().ShouldBe("amber");
+        aug["ragAssessed"]!.GetValue<bool>().ShouldBeTrue();
         aug["milestones"]!.AsArray().Single(m => m!["id"]!.GetValue<Guid>() == history.ExhibitionMilestone)!["varianceDays"]!.GetValue<int>().ShouldBe(92);
         // Agreement version 2 + workstream version 6 (opened, two planned, completed, rescheduled, assessed).
         august.Headers.ETag!.Tag.ShouldBe("\"8\"");

@@ -1,6 +1,5 @@
 using ProgramTracker.Api.Agreements;
-using ProgramTracker.Api.Common;
-using ProgramTracker.Api.Web;
+using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Workstreams;
 
 namespace ProgramTracker.UnitTests;
@@ -10,9 +9,9 @@ public class when_the_dashboard_summarises_a_workstream
     private static readonly Guid First = Guid.Parse("0195d3a0-0000-7000-8000-0000000000a1");
     private static readonly Guid Second = Guid.Parse("0195d3a0-0000-7000-8000-0000000000a2");
     private static readonly DateOnly Today = new(2025, 3, 1);
-    private static readonly DateTimeOffset Now = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+    private const int StaleAfterDays = 30;
 
-    private static WorkstreamDashboard Summary(params object[] events) => DashboardReads.Build(Given.Workstream(events), Today);
+    private static WorkstreamDashboardView Summary(params object[] events) => DashboardFigures.ForWorkstream(Given.Workstream(events), Today, StaleAfterDays);
 
     [Fact]
     public void a_workstream_without_milestones_is_not_rated()
@@ -32,7 +31,7 @@ public class when_the_dashboard_summarises_a_workstream
     public void a_milestone_overdue_by_a_few_days_is_amber_and_long_overdue_is_red()
     {
         Summary(Given.Planned(First, Today.AddDays(-5))).Rag.ShouldBe(Rag.Amber);
-        Summary(Given.Planned(First, Today.AddDays(-DashboardReads.RedAfterDaysOverdue - 1))).Rag.ShouldBe(Rag.Red);
+        Summary(Given.Planned(First, Today.AddDays(-DashboardFigures.RedAfterDaysOverdue - 1))).Rag.ShouldBe(Rag.Red);
     }
 
     [Fact]
@@ -79,8 +78,9 @@ public class when_the_dashboard_summarises_a_workstream
     {
         var workstream = Given.Workstream(Given.Planned(First, Today.AddDays(10)));
         var lastUpdate = DateOnly.FromDateTime(workstream.LastUpdatedAt.UtcDateTime);
-        DashboardReads.Build(workstream, lastUpdate.AddDays(DashboardReads.StaleAfterDays)).Stale.ShouldBeFalse();
-        DashboardReads.Build(workstream, lastUpdate.AddDays(DashboardReads.StaleAfterDays + 1)).Stale.ShouldBeTrue();
+        DashboardFigures.ForWorkstream(workstream, lastUpdate.AddDays(StaleAfterDays), StaleAfterDays).Stale.ShouldBeFalse();
+        DashboardFigures.ForWorkstream(workstream, lastUpdate.AddDays(StaleAfterDays + 1), StaleAfterDays).Stale.ShouldBeTrue();
+        DashboardFigures.ForWorkstream(workstream, lastUpdate.AddDays(8), staleAfterDays: 7).Stale.ShouldBeTrue();
     }
 
     [Fact]
@@ -89,31 +89,67 @@ public class when_the_dashboard_summarises_a_workstream
         var onTrack = Given.Workstream(Given.Planned(First, Today.AddDays(10)));
         var offTrack = onTrack with { Id = Guid.NewGuid(), Milestones = [onTrack.Milestones[0] with { DueDate = Today.AddDays(-60), BaselineDueDate = Today.AddDays(-60) }] };
 
-        var dashboard = DashboardReads.Build(Given.Agreement(), [onTrack, offTrack], Now);
+        var dashboard = DashboardFigures.Compute(Given.Agreement(), [onTrack, offTrack], Today, StaleAfterDays, null);
 
         dashboard.Rag.ShouldBe(Rag.Red);
         dashboard.MilestonesTotal.ShouldBe(2);
         dashboard.OverdueCount.ShouldBe(1);
     }
-}
 
-public class when_the_portfolio_is_filtered
-{
-    private static readonly AgreementDashboard Agreement = DashboardReads.Build(Given.Agreement(), [], DateTimeOffset.UnixEpoch);
-
-    [Theory]
-    [InlineData("LA", null, null, null, true)]
-    [InlineData("TH", null, null, null, false)]
-    [InlineData(null, "vn-moha", null, null, true)]
-    [InlineData(null, "th-mdes", null, null, false)]
-    [InlineData(null, null, AgreementStatus.InForce, null, true)]
-    [InlineData(null, null, AgreementStatus.Expired, null, false)]
-    [InlineData(null, null, null, "hợp tác", true)]
-    [InlineData(null, null, null, "HOME AFFAIRS", true)]
-    [InlineData(null, null, null, "vn-la-moha", true)]
-    [InlineData(null, null, null, "taxation", false)]
-    public void it_matches_on_country_party_status_and_titles_in_any_language(string? country, string? party, AgreementStatus? status, string? q, bool matches)
+    [Fact]
+    public void the_portfolio_line_gives_the_same_rating_as_the_whole_workstream()
     {
-        new PortfolioFilter(country, party, status, q).Matches(Agreement).ShouldBe(matches);
+        var workstreams = new[]
+        {
+            Given.Workstream(Given.Planned(First, Today.AddDays(10))),
+            Given.Workstream(Given.Planned(First, Today.AddDays(-5))),
+            Given.Workstream(Given.Planned(First, Today.AddDays(-DashboardFigures.RedAfterDaysOverdue - 1))),
+            Given.Workstream(Given.Planned(First, Today.AddDays(10)), new MilestoneBlocked(Given.WorkstreamId, Given.AgreementId, First, "No budget", Today)),
+            Given.Workstream(Given.Planned(First, Today.AddDays(10)),
+                new MilestoneRescheduled(Given.WorkstreamId, Given.AgreementId, First, Today.AddDays(10), Today.AddDays(40), "Late delivery")),
+        };
+
+        foreach (var workstream in workstreams)
+        {
+            var line = DashboardFigures.Summary(PortfolioLine.Of(Given.Agreement(), [workstream], null), Today, StaleAfterDays).Workstreams.Single();
+            var whole = DashboardFigures.ForWorkstream(workstream, Today, StaleAfterDays);
+            (line.Rag, line.RagAssessed).ShouldBe((whole.Rag, whole.RagAssessed));
+        }
+    }
+
+    [Fact]
+    public void a_milestone_overdue_by_exactly_the_red_threshold_is_still_amber()
+    {
+        Summary(Given.Planned(First, Today.AddDays(-DashboardFigures.RedAfterDaysOverdue))).Rag.ShouldBe(Rag.Amber);
+    }
+
+    [Fact]
+    public void completed_and_cancelled_milestones_leave_the_rating_green()
+    {
+        var summary = Summary(
+            Given.Planned(First, Today.AddDays(-60)),
+            Given.Planned(Second, Today.AddDays(-60)),
+            new MilestoneCompleted(Given.WorkstreamId, Given.AgreementId, First, Today.AddDays(-61), null, null),
+            new MilestoneCancelled(Given.WorkstreamId, Given.AgreementId, Second, "Dropped", Today));
+
+        summary.Rag.ShouldBe(Rag.Green);
+        summary.RagAssessed.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void an_agreement_without_rated_workstreams_has_no_rating()
+    {
+        DashboardFigures.Compute(Given.Agreement(), [Given.Workstream()], Today, StaleAfterDays, null).Rag.ShouldBeNull();
+    }
+
+    [Fact]
+    public void the_last_update_of_an_agreement_counts_its_own_events_too()
+    {
+        var workstream = Given.Workstream();
+        var agreement = Given.Agreement(new AgreementStatusChanged(Given.AgreementId, AgreementStatus.InForce, AgreementStatus.Expired, null, "Ended"));
+
+        agreement.UpdatedAt.ShouldBe(Given.Start.AddDays(1));
+        DashboardFigures.Compute(agreement, [workstream], Today, StaleAfterDays, agreement.UpdatedAt).LastEventAt.ShouldBe(Given.Start.AddDays(1));
+        DashboardFigures.Compute(agreement, [workstream], Today, StaleAfterDays, null).LastEventAt.ShouldBe(workstream.LastUpdatedAt);
     }
 }

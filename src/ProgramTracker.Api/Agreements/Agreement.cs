@@ -81,7 +81,13 @@ public sealed record Agreement(
 {
     public long Version { get; set; }
 
-    public static Agreement? Fold(Agreement? state, IEvent e) => (state, e.Data) switch
+    /// <summary>When the agreement's own stream last recorded an event; part of an agreement's "last update".
+    /// Null on snapshots stored before it was kept, until the agreement records its next event.</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    public static Agreement? Fold(Agreement? state, IEvent e) => Next(state, e) is { } next ? next with { UpdatedAt = e.Timestamp } : null;
+
+    private static Agreement? Next(Agreement? state, IEvent e) => (state, e.Data) switch
     {
         (_, AgreementRegistered r) => new Agreement(r.AgreementId, r.Code, r.Title, r.Parties, r.SignedOn, r.SignedAt, r.Validity,
             r.Status, r.SourceReference, r.PredecessorId, r.IsSample, [], []),

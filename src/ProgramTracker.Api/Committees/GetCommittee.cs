@@ -1,6 +1,7 @@
-using Marten;
 using Microsoft.AspNetCore.Authorization;
+using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
@@ -14,24 +15,22 @@ public static class GetCommitteeEndpoint
     /// </summary>
     [Authorize(Policy = Policies.ReadCommittee)]
     [WolverineGet("/api/committees/{id}")]
-    public static async Task<IResult> Get(Guid id, string? asOf, IQuerySession session, HttpContext http, TimeProvider clock)
+    public static async Task<IResult> Get(Guid id, string? asOf, Reads reads, HttpContext http)
     {
         if (!AsOfDate.TryRead(asOf, out var date, out var problem)) return problem!;
         var ct = http.RequestAborted;
         if (date is { } on)
         {
-            var events = await session.Events.FetchStreamAsync(id, token: ct);
-            if (events.Count == 0 || events[0].Data is not CommitteeEstablished) return Problems.NotFound("committee", id);
-            var then = Committee.AsOf(events, on);
+            var (exists, then) = await reads.CommitteeAsOfAsync(id, on, ct);
+            if (!exists) return Problems.NotFound("committee", id);
             if (then is null)
                 return Problems.From(Refusal.NotFound("asOf", "not-yet-established", $"Committee {id} was not yet established on {on:yyyy-MM-dd}."));
-            return Results.Ok(CommitteeRoster.From(then, on, current: false));
+            return Results.Ok(then);
         }
 
-        var committee = await session.LoadAsync<Committee>(id, ct);
-        if (committee is null) return Problems.NotFound("committee", id);
-        http.Response.Headers.ETag = ETags.For(committee.Version);
-        return Results.Ok(CommitteeRoster.From(committee, clock.Today(), current: true));
+        if (await reads.CommitteeAsync(id, ct) is not { } read) return Problems.NotFound("committee", id);
+        http.Response.Headers.ETag = ETags.For(read.Committee.Version);
+        return Results.Ok(read.Roster);
     }
 }
 
@@ -69,9 +68,11 @@ public sealed record CommitteeRoster(
     IReadOnlyList<MeetingSummary> Meetings,
     int OpenActionItems,
     int OverdueActionItems,
-    long? Version)
+    long? Version,
+    IReadOnlyList<PartyView>? Parties = null)
 {
-    public static CommitteeRoster From(Committee c, DateOnly asOf, bool current)
+    /// <summary>The roster on <paramref name="asOf"/>; with the agreement, its parties too, so that party ids can be shown as names.</summary>
+    public static CommitteeRoster From(Committee c, DateOnly asOf, bool current, Agreement? agreement = null)
     {
         var inOffice = c.InOfficeOn(asOf).OrderBy(m => m.Role).ThenBy(m => m.PartyId).ThenBy(m => m.Name).ToList();
         var past = c.Members.Where(m => m.To is { } to && to <= asOf).OrderBy(m => m.To).ToList();
@@ -94,6 +95,9 @@ public sealed record CommitteeRoster(
             [.. inOffice.GroupBy(m => m.PartyId).Select(g => new PartyMembers(g.Key, [.. g]))],
             past, upcoming, c.Principals, seats, next, meetings,
             c.ActionItems.Count(a => a.IsOpen), c.ActionItems.Count(a => a.IsOverdue(asOf)),
-            current ? c.Version : null);
+            current ? c.Version : null,
+            agreement is null ? null : [.. agreement.Parties.Select(p => new PartyView(p.PartyId, p.Name, p.Country, p.ShortName))]);
     }
+
+    public PartyView? Party(string? partyId) => Parties?.FirstOrDefault(p => p.PartyId == partyId);
 }

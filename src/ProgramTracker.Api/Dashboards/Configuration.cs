@@ -7,6 +7,14 @@ namespace ProgramTracker.Api.Dashboards;
 
 public static class Configuration
 {
+    /// <summary>The one read path (<see cref="Reads"/>) the endpoints, pages and exports share, and its settings.</summary>
+    public static WebApplicationBuilder AddReads(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
+        builder.Services.AddScoped<Reads>();
+        return builder;
+    }
+
     public static StoreOptions AddDashboards(this StoreOptions options)
     {
         // The projections group by interfaces; naming every event type up front lets the daemon filter on them.
@@ -27,7 +35,8 @@ public static class Configuration
             .Duplicate(m => m.Open)
             .Duplicate(m => m.AgreementId);
 
-        options.Schema.For<Workstream>().Duplicate(w => w.LastUpdatedAt);
+        // Indexed so that an agreement's workstreams read in the same round trip as the agreement (Reads.AgreementAsync).
+        options.Schema.For<Workstream>().Duplicate(w => w.LastUpdatedAt).Duplicate(w => w.AgreementId);
         return options;
     }
 }

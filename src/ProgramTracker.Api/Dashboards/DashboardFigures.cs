@@ -23,6 +23,9 @@ public sealed record AgreementDashboardView(
     DateTimeOffset? LastEventAt,
     IReadOnlyList<WorkstreamDashboardView> Workstreams)
 {
+    /// <summary>The worst rating of its workstreams, assessed or derived: one workstream off track puts the agreement off track.</summary>
+    public Rag? Rag => Workstreams.Select(w => w.Rag).Max();
+
     /// <summary>The portfolio's line for this agreement: the same figures without milestones and indicators.</summary>
     public AgreementDashboardView Summary() =>
         this with { Workstreams = [.. Workstreams.Select(w => w with { Milestones = null, Indicators = null })] };
@@ -36,6 +39,7 @@ public sealed record WorkstreamDashboardView(
     LocalizedText Title,
     decimal PercentComplete,
     Rag? Rag,
+    bool RagAssessed,
     int MilestonesDone,
     int MilestonesTotal,
     int OverdueCount,
@@ -61,15 +65,16 @@ public sealed record DashboardIndicatorView(Guid Id, LocalizedText Name, string 
     decimal? LatestValue, string? LatestPeriod);
 
 /// <summary>
-/// The one place the time-dependent figures are worked out (overdue, next due, days since update, stale), for the
-/// projected dashboard and for the as-of view alike. Pure: "today" is a parameter, never the clock.
+/// The one place the time-dependent figures are worked out (overdue, next due, days since update, stale, the RAG
+/// rating), for every page, API answer and export that shows them, today or as of a past day. Pure: "today" is a
+/// parameter, never the clock.
 /// </summary>
 public static class DashboardFigures
 {
     public const int DefaultStaleAfterDays = 30;
 
-    public static int StaleAfterDays(IConfiguration configuration) =>
-        Math.Max(0, configuration.GetValue("ProgramTracker:StaleAfterDays", DefaultStaleAfterDays));
+    /// <summary>Overdue by more than this many days puts a workstream that nobody has assessed off track.</summary>
+    public const int RedAfterDaysOverdue = 30;
 
     public static AgreementDashboardView Compute(Agreement agreement, IEnumerable<Workstream> workstreams, DateOnly today,
         int staleAfterDays, DateTimeOffset? agreementUpdatedAt, IReadOnlyCollection<Committee>? committees = null)
@@ -88,7 +93,8 @@ public static class DashboardFigures
         IReadOnlyCollection<Committee>? committees = null) =>
         ForWorkstream(PortfolioWorkstream.Of(workstream), today, staleAfterDays) with
         {
-            Milestones = [.. workstream.Milestones.Select(m => new DashboardMilestoneView(m.Id, m.Title, m.BaselineDueDate, m.DueDate, m.VarianceDays,
+            // Earliest due first, as the pages and the timeline list them.
+            Milestones = [.. workstream.Milestones.OrderBy(m => m.DueDate).Select(m => new DashboardMilestoneView(m.Id, m.Title, m.BaselineDueDate, m.DueDate, m.VarianceDays,
                 m.Status, m.Percent, m.IsOverdue(today)))],
             Indicators = [.. workstream.Indicators.Select(i => new DashboardIndicatorView(i.Id, i.Name, i.Unit, i.TargetLow, i.TargetHigh,
                 i.Latest?.Value, i.Latest?.Period))],
@@ -105,13 +111,15 @@ public static class DashboardFigures
         var daysSinceUpdate = Math.Max(0, today.DayNumber - DateOnly.FromDateTime(workstream.LastUpdatedAt.UtcDateTime).DayNumber);
         // A workstream whose every milestone is done has nothing left to report, so it cannot go stale.
         var finished = workstream.MilestonesTotal > 0 && workstream.Open.Count == 0;
+        var (rag, assessed) = RagOf(workstream, today);
 
         return new WorkstreamDashboardView(
             workstream.WorkstreamId,
             workstream.Code,
             workstream.Title,
             workstream.PercentComplete,
-            workstream.Rag,
+            rag,
+            assessed,
             workstream.MilestonesDone,
             workstream.MilestonesTotal,
             workstream.Open.Count(m => m.DueDate < today),
@@ -123,6 +131,21 @@ public static class DashboardFigures
             null,
             null,
             workstream.LastCommitteeReview);
+    }
+
+    /// <summary>
+    /// The rating a workstream shows: the latest assessment a person (or a committee) recorded. Until there is one it
+    /// is derived from the open milestones: red when one is more than <see cref="RedAfterDaysOverdue"/> days overdue;
+    /// amber when one is overdue, blocked or slipped past its baseline; green otherwise. No milestones, no rating.
+    /// </summary>
+    public static (Rag? Rag, bool Assessed) RagOf(PortfolioWorkstream workstream, DateOnly today)
+    {
+        if (workstream.Rag is { } assessed) return (assessed, true);
+        if (workstream.MilestonesTotal == 0) return (null, false);
+        var open = workstream.Open;
+        if (open.Any(m => today.DayNumber - m.DueDate.DayNumber > RedAfterDaysOverdue)) return (Rag.Red, false);
+        if (open.Any(m => m.DueDate < today || m.Blocked || m.VarianceDays > 0)) return (Rag.Amber, false);
+        return (Rag.Green, false);
     }
 
     private static AgreementDashboardView ForAgreement(PortfolioLine line, IReadOnlyList<WorkstreamDashboardView> views, DateOnly today) =>
@@ -182,7 +205,7 @@ public sealed record PortfolioWorkstream(
         return new(workstream.Id, workstream.Code, workstream.Title, Progress.Weighted(workstream.Milestones), workstream.CurrentRag,
             counted.Count(m => m.Status == MilestoneStatus.Completed),
             counted.Count,
-            [.. counted.Where(m => m.IsOpen).Select(m => new OpenMilestone(m.Id, m.Title, m.DueDate))],
+            [.. counted.Where(m => m.IsOpen).Select(m => new OpenMilestone(m.Id, m.Title, m.DueDate, m.Status == MilestoneStatus.Blocked, m.VarianceDays))],
             workstream.LastUpdatedAt,
             workstream.IsSample,
             // A committee review lands on the workstream's own stream as a StatusAssessed naming the committee.
@@ -192,4 +215,6 @@ public sealed record PortfolioWorkstream(
     }
 }
 
-public sealed record OpenMilestone(Guid Id, LocalizedText Title, DateOnly DueDate);
+/// <summary>An open milestone as the portfolio line keeps it: enough to tell overdue, next due and the derived rating.
+/// Lines stored before <c>Blocked</c> and <c>VarianceDays</c> were kept read them as false and 0 until rewritten.</summary>
+public sealed record OpenMilestone(Guid Id, LocalizedText Title, DateOnly DueDate, bool Blocked = false, int VarianceDays = 0);

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.Localization;
+using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Security;
 using ProgramTracker.Api.Web.Resources;
 
@@ -26,15 +28,15 @@ public static class LiveAndExports
     }
 
     /// <summary>
-    /// Server-sent events: checks the agreement's version (its stream's and its workstreams', from the inline
-    /// snapshots) every second and sends a "changed" event with the new version when it moves.
+    /// Server-sent events: checks the agreement's version (its stream's, its workstreams' and its committees', from the
+    /// inline snapshots the dashboard is read from) every second and sends a "changed" event with the new version when it moves.
     /// </summary>
     private static Task AgreementLive(Guid id, HttpContext http, IDocumentStore store, IHostApplicationLifetime lifetime) =>
-        Follow(http, store, lifetime, (session, ct) => DashboardReads.AgreementVersionAsync(session, id, ct));
+        Follow(http, store, lifetime, (session, ct) => Reads.AgreementVersionAsync(session, id, ct));
 
     /// <summary>Server-sent events: the same for one workstream, from its inline snapshot's version.</summary>
     private static Task WorkstreamLive(Guid id, HttpContext http, IDocumentStore store, IHostApplicationLifetime lifetime) =>
-        Follow(http, store, lifetime, (session, ct) => DashboardReads.WorkstreamVersionAsync(session, id, ct));
+        Follow(http, store, lifetime, (session, ct) => Reads.WorkstreamVersionAsync(session, id, ct));
 
     private static async Task Follow(HttpContext http, IDocumentStore store, IHostApplicationLifetime lifetime,
         Func<IQuerySession, CancellationToken, Task<long?>> versionOf)
@@ -70,14 +72,10 @@ public static class LiveAndExports
         }
     }
 
-    private static async Task<IResult> DashboardCsv(Guid id, DateOnly? asOf, IQuerySession session, TimeProvider clock,
-        IStringLocalizer<Strings> l, HttpContext http)
+    /// <summary>The dashboard GET /api/agreements/{id}/dashboard answers, one row per workstream.</summary>
+    private static async Task<IResult> DashboardCsv(Guid id, DateOnly? asOf, Reads reads, IStringLocalizer<Strings> l, HttpContext http)
     {
-        var ct = http.RequestAborted;
-        var dashboard = asOf is { } day
-            ? await DashboardReads.AgreementAsOfAsync(session, id, day, ct)
-            : await DashboardReads.AgreementAsync(session, id, clock.GetUtcNow(), ct);
-        if (dashboard is null) return Results.NotFound();
+        if (await reads.AgreementAsync(id, asOf, http.RequestAborted) is not { View: var dashboard }) return Results.NotFound();
 
         var csv = new Csv();
         csv.Row(l["Col_Agreement"], l["Col_Workstream"], l["Col_Code"], l["Progress"], l["Rag"], l["Col_MilestonesDone"], l["Col_MilestonesTotal"],
@@ -91,23 +89,23 @@ public static class LiveAndExports
         return csv.File($"{dashboard.Code}-dashboard-{dashboard.AsOf:yyyy-MM-dd}.csv");
     }
 
-    /// <summary>Every open milestone past its due date, across all agreements, worst first.</summary>
-    private static async Task<IResult> OverdueCsv(IQuerySession session, TimeProvider clock, IStringLocalizer<Strings> l, HttpContext http)
+    /// <summary>
+    /// The overdue milestones GET /api/milestones/overdue answers, across the agreements the user may see, earliest due
+    /// first; statuses written as the API writes them (planned, inProgress, blocked).
+    /// </summary>
+    private static async Task<IResult> OverdueCsv(Reads reads, IStringLocalizer<Strings> l, HttpContext http)
     {
         var access = await http.AccessAsync();
-        var portfolio = await DashboardReads.PortfolioAsync(session, clock.GetUtcNow(), access.VisibleAgreements, http.RequestAborted);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var overdue = await reads.OverdueAsync(null, access.VisibleAgreements, http.RequestAborted);
         var csv = new Csv();
         csv.Row(l["Col_Agreement"], l["Col_Workstream"], l["Col_Milestone"], l["Col_Baseline"], l["Col_Due"], l["Col_DaysOverdue"], l["Col_Status"],
             l["Col_Percent"]);
-        var overdue = portfolio.SelectMany(a => a.Workstreams.SelectMany(w => w.Milestones.Where(m => m.Overdue).Select(m => (a, w, m))))
-            .OrderBy(x => x.m.DueDate).ThenBy(x => x.a.Code);
-        foreach (var (a, w, m) in overdue)
+        foreach (var m in overdue)
         {
-            csv.Row(a.Code, $"{w.Code} {Display.Plain(w.Title)}", Display.Plain(m.Title), Iso(m.BaselineDueDate), Iso(m.DueDate),
-                Invariant(today.DayNumber - m.DueDate.DayNumber), m.Status.ToString().ToLowerInvariant(), Invariant(m.Percent));
+            csv.Row(m.AgreementCode, $"{m.WorkstreamCode} {Display.Plain(m.WorkstreamTitle)}", Display.Plain(m.Title), Iso(m.BaselineDueDate), Iso(m.DueDate),
+                Invariant(m.DaysOverdue), JsonNamingPolicy.CamelCase.ConvertName(m.Status.ToString()), Invariant(m.Percent));
         }
-        return csv.File($"overdue-milestones-{today:yyyy-MM-dd}.csv");
+        return csv.File($"overdue-milestones-{reads.Today:yyyy-MM-dd}.csv");
     }
 
     private static string Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";

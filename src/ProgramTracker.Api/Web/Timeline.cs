@@ -1,5 +1,6 @@
 using System.Globalization;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Workstreams;
 
 namespace ProgramTracker.Api.Web;
@@ -25,13 +26,13 @@ public sealed record Timeline(
 
     public sealed record Group(double Y, LocalizedText Title, IReadOnlyList<Row> Rows);
 
-    public sealed record Row(double Y, MilestoneLine Milestone, double BaselineX, double DueX);
+    public sealed record Row(double Y, DashboardMilestoneView Milestone, double BaselineX, double DueX);
 
     public bool IsEmpty => Groups.All(g => g.Rows.Count == 0);
 
-    public static Timeline For(IReadOnlyList<WorkstreamDashboard> workstreams, DateOnly today, int width = 960)
+    public static Timeline For(IReadOnlyList<WorkstreamDashboardView> workstreams, DateOnly today, int width = 960)
     {
-        var dates = workstreams.SelectMany(w => w.Milestones).SelectMany(m => new[] { m.BaselineDueDate, m.DueDate }).Append(today).ToList();
+        var dates = workstreams.SelectMany(w => w.Milestones ?? []).SelectMany(m => new[] { m.BaselineDueDate, m.DueDate }).Append(today).ToList();
         var start = new DateOnly(dates.Min().Year, dates.Min().Month, 1);
         var last = dates.Max();
         var end = new DateOnly(last.Year, last.Month, 1).AddMonths(1);
@@ -41,12 +42,12 @@ public sealed record Timeline(
 
         var groups = new List<Group>();
         double y = AxisHeight;
-        foreach (var w in workstreams.Where(w => w.Milestones.Count > 0))
+        foreach (var w in workstreams.Where(w => w.Milestones is { Count: > 0 }))
         {
             var groupY = y;
             y += GroupHeaderHeight;
             var rows = new List<Row>();
-            foreach (var m in w.Milestones)
+            foreach (var m in w.Milestones!.OrderBy(m => m.DueDate))
             {
                 rows.Add(new Row(y, m, X(m.BaselineDueDate), X(m.DueDate)));
                 y += RowHeight;

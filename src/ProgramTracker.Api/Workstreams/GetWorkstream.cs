@@ -1,4 +1,3 @@
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Dashboards;
@@ -11,19 +10,20 @@ public static class GetWorkstreamEndpoint
 {
     [Authorize(Policy = Policies.ReadWorkstream)]
     [WolverineGet("/api/workstreams/{id}")]
-    public static async Task<IResult> Get(Guid id, string? asOf, IQuerySession session, HttpContext http)
+    public static async Task<IResult> Get(Guid id, string? asOf, Reads reads, HttpContext http)
     {
         if (!QueryValues.TryDate("asOf", asOf, out var asOfDay, out var problem)) return problem!;
-        var workstream = asOfDay is { } day
-            ? await AsOf.WorkstreamAsync(session, id, day, http.RequestAborted)
-            : await session.LoadAsync<Workstream>(id, http.RequestAborted);
-        if (workstream is null) return Problems.NotFound("workstream", id);
-        http.Response.Headers.ETag = ETags.For(workstream.Version);
-        return Results.Ok(WorkstreamView.From(workstream));
+        if (await reads.WorkstreamAsync(id, asOfDay, http.RequestAborted) is not { } read) return Problems.NotFound("workstream", id);
+        http.Response.Headers.ETag = ETags.For(read.Workstream.Version);
+        return Results.Ok(read.View);
     }
 }
 
-/// <summary>The workstream detail as clients read it: the snapshot plus the figures derived from it.</summary>
+/// <summary>
+/// The workstream detail as clients read it: the snapshot plus the figures derived from it. <c>CurrentRag</c> is the
+/// latest assessment only; <c>Figures</c> holds what the dashboard and the page show (the rating, assessed or derived,
+/// overdue, next due, stale), worked out by <see cref="DashboardFigures"/>.
+/// </summary>
 public sealed record WorkstreamView(
     Guid Id,
     Guid AgreementId,
@@ -41,12 +41,13 @@ public sealed record WorkstreamView(
     IReadOnlyList<Indicator> Indicators,
     IReadOnlyList<Assessment> RagHistory,
     DateTimeOffset LastUpdatedAt,
-    long Version)
+    long Version,
+    WorkstreamDashboardView Figures)
 {
-    public static WorkstreamView From(Workstream w) => new(
+    public static WorkstreamView From(Workstream w, WorkstreamDashboardView figures) => new(
         w.Id, w.AgreementId, w.Code, w.Title, w.Objective, w.LeadPartyId, w.Start, w.End, w.IsSample,
         w.PercentComplete, w.CurrentRag, w.Officers,
-        [.. w.Milestones.Select(MilestoneView.From)], w.Indicators, w.Assessments, w.LastUpdatedAt, w.Version);
+        [.. w.Milestones.Select(MilestoneView.From)], w.Indicators, w.Assessments, w.LastUpdatedAt, w.Version, figures);
 }
 
 public sealed record MilestoneView(

@@ -1,7 +1,7 @@
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Security;
 using ProgramTracker.Api.Workstreams;
 using Wolverine.Http;
@@ -13,16 +13,13 @@ public static class GetMeetingRecordEndpoint
     /// <summary>The meeting's record, complete enough to print as its minutes.</summary>
     [Authorize(Policy = Policies.ReadCommittee)]
     [WolverineGet("/api/committees/{committeeId}/meetings/{meetingId}")]
-    public static async Task<IResult> Get(Guid committeeId, Guid meetingId, IQuerySession session, HttpContext http, TimeProvider clock)
+    public static async Task<IResult> Get(Guid committeeId, Guid meetingId, Reads reads, HttpContext http)
     {
-        var ct = http.RequestAborted;
-        var committee = await session.LoadAsync<Committee>(committeeId, ct);
+        var (committee, record) = await reads.MeetingRecordAsync(committeeId, meetingId, http.RequestAborted);
         if (committee is null) return Problems.NotFound("committee", committeeId);
-        var meeting = committee.FindMeeting(meetingId);
-        if (meeting is null) return Problems.NotFound("meeting", meetingId, "meetingId");
-        var agreement = await session.LoadAsync<Agreement>(committee.AgreementId, ct);
+        if (record is null) return Problems.NotFound("meeting", meetingId, "meetingId");
         http.Response.Headers.ETag = ETags.For(committee.Version);
-        return Results.Ok(MeetingRecord.From(committee, meeting, agreement, clock.Today()));
+        return Results.Ok(record);
     }
 }
 
@@ -58,8 +55,11 @@ public sealed record MeetingRecord(
     bool QuorumReached,
     IReadOnlyList<MinutesReview> Reviews,
     IReadOnlyList<MinutesDecision> Decisions,
-    IReadOnlyList<MinutesAction> ActionItems)
+    IReadOnlyList<MinutesAction> ActionItems,
+    IReadOnlyList<PartyView>? Parties = null)
 {
+    public PartyView? Party(string? partyId) => Parties?.FirstOrDefault(p => p.PartyId == partyId);
+
     public static MeetingRecord From(Committee committee, Meeting meeting, Agreement? agreement, DateOnly today)
     {
         WorkstreamLabel Label(Guid id) => new(id, agreement?.Workstreams.FirstOrDefault(w => w.WorkstreamId == id)?.Code);
@@ -78,6 +78,7 @@ public sealed record MeetingRecord(
             [.. (meeting.Reviews ?? []).Select(r => new MinutesReview(r.WorkstreamId, Label(r.WorkstreamId).Code, r.Rating, r.Comments))],
             [.. (meeting.Decisions ?? []).Select(d => new MinutesDecision(d.DecisionId, d.Text, [.. d.WorkstreamsAffected.Select(Label)], d.Votes, d.Consensus))],
             [.. committee.ActionItems.Where(a => a.MeetingId == meeting.Id).Select(a => new MinutesAction(a.Id, a.Text, a.PersonId, a.PersonName,
-                a.WorkstreamId is { } w ? Label(w) : null, a.DueDate, a.Status, a.IsOverdue(today)))]);
+                a.WorkstreamId is { } w ? Label(w) : null, a.DueDate, a.Status, a.IsOverdue(today)))],
+            agreement is null ? null : [.. agreement.Parties.Select(p => new PartyView(p.PartyId, p.Name, p.Country, p.ShortName))]);
     }
 }

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgramTracker.Api.Agreements;
+using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Security;
 
 namespace ProgramTracker.Api.Web.Pages.Agreements;
 
 [Authorize(Policy = Policies.ReadAgreement)]
-public sealed class HistoryModel(IQuerySession session, TimeProvider clock) : PageModel
+public sealed class HistoryModel(IQuerySession session, Reads reads) : PageModel
 {
     public Agreement? Agreement { get; private set; }
     public AuditView Audit { get; private set; } = null!;
@@ -23,9 +24,9 @@ public sealed class HistoryModel(IQuerySession session, TimeProvider clock) : Pa
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var ct = HttpContext.RequestAborted;
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = reads.Today;
         Agreement = await session.LoadAsync<Agreement>(id, ct);
-        var audit = Agreement is null ? null : await DashboardReads.AgreementHistoryAsync(session, id, From, To, Today, ct);
+        var audit = Agreement is null ? null : await reads.AgreementHistoryAsync(id, From, To, ct);
         if (audit is null) return this.NotFoundPage();
         Audit = audit;
         UnreadableDate = this.UnreadableQueryValue(nameof(From)) ?? this.UnreadableQueryValue(nameof(To));

@@ -1,30 +1,28 @@
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgramTracker.Api.Committees;
+using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Security;
 
 namespace ProgramTracker.Api.Web.Pages.Agreements;
 
 /// <summary>What a steering committee reads before it meets, laid out for A4: the dashboard, the slippage, the open actions.</summary>
 [Authorize(Policy = Policies.ReadAgreement)]
-public sealed class ReviewPackModel(IQuerySession session, TimeProvider clock) : PageModel
+public sealed class ReviewPackModel(Reads reads) : PageModel
 {
-    public AgreementDashboard? Dashboard { get; private set; }
+    public AgreementDashboardView? Dashboard { get; private set; }
     public IReadOnlyList<Committee> Committees { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        var ct = HttpContext.RequestAborted;
-        Dashboard = await DashboardReads.AgreementAsync(session, id, clock.GetUtcNow(), ct);
-        if (Dashboard is null) return this.NotFoundPage();
-        Committees = await DashboardReads.CommitteesOfAsync(session, id, ct);
+        if (await reads.AgreementAsync(id, null, HttpContext.RequestAborted) is not { } read) return this.NotFoundPage();
+        (Dashboard, Committees) = (read.View, read.Committees);
         return Page();
     }
 
-    public IEnumerable<(WorkstreamDashboard Workstream, MilestoneLine Milestone)> Slipped =>
-        Dashboard!.Workstreams.SelectMany(w => w.Milestones.Where(m => m.VarianceDays > 0 || m.Overdue).Select(m => (w, m)))
+    public IEnumerable<(WorkstreamDashboardView Workstream, DashboardMilestoneView Milestone)> Slipped =>
+        Dashboard!.Workstreams.SelectMany(w => (w.Milestones ?? []).Where(m => m.VarianceDays > 0 || m.Overdue).Select(m => (w, m)))
             .OrderByDescending(x => x.m.VarianceDays);
 
     public IEnumerable<(Committee Committee, ActionItem Action)> OpenActions =>

@@ -1,17 +1,20 @@
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgramTracker.Api.Committees;
+using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Security;
 
 namespace ProgramTracker.Api.Web.Pages.Agreements;
 
 [Authorize(Policy = Policies.ReadAgreement)]
-public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageModel
+public sealed class ShowModel(Reads reads) : PageModel
 {
-    public AgreementDashboard? Dashboard { get; private set; }
+    /// <summary>What GET /api/agreements/{id}/dashboard answers, today or as of <see cref="AsOf"/>.</summary>
+    public AgreementDashboardView? Dashboard { get; private set; }
     public Timeline Timeline { get; private set; } = null!;
+
+    /// <summary>The committees the dashboard was figured with: as they stood on the as-of day, when one is given.</summary>
     public IReadOnlyList<Committee> Committees { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public long? Version { get; private set; }
@@ -24,19 +27,15 @@ public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageM
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        var ct = HttpContext.RequestAborted;
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = reads.Today;
         if (AsOf >= Today) AsOf = null;
         UnreadableAsOf = this.UnreadableQueryValue(nameof(AsOf));
-        // Read before the figures: an event landing in between then moves the version again, and the live page refreshes.
-        if (AsOf is null) Version = await DashboardReads.AgreementVersionAsync(session, id, ct);
-        var dashboard = AsOf is { } day
-            ? await DashboardReads.AgreementAsOfAsync(session, id, day, ct)
-            : await DashboardReads.AgreementAsync(session, id, clock.GetUtcNow(), ct);
-        if (dashboard is null) return this.NotFoundPage();
-        Dashboard = dashboard;
-        Timeline = Timeline.For(dashboard.Workstreams, dashboard.AsOf);
-        Committees = await DashboardReads.CommitteesOfAsync(session, id, ct);
+        if (await reads.AgreementAsync(id, AsOf, HttpContext.RequestAborted) is not { } read) return this.NotFoundPage();
+        Dashboard = read.View;
+        Committees = read.Committees;
+        // The same snapshots gave the figures and the version, so the live feed moves past it with the next event.
+        if (AsOf is null) Version = read.Version;
+        Timeline = Timeline.For(read.View.Workstreams, read.View.AsOf);
         if (UnreadableAsOf is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }

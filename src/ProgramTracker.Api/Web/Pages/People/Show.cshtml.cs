@@ -1,7 +1,7 @@
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.People;
 using ProgramTracker.Api.Security;
 using ProgramTracker.Api.Workstreams;
@@ -13,7 +13,7 @@ namespace ProgramTracker.Api.Web.Pages.People;
 /// may open anyone's; everyone else gets only their own.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageModel
+public sealed class ShowModel(Reads reads) : PageModel
 {
     public AssignmentsView? Assignments { get; private set; }
     public IReadOnlyDictionary<Guid, Workstream> Workstreams { get; private set; } = new Dictionary<Guid, Workstream>();
@@ -24,9 +24,9 @@ public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageM
         // Assignments span agreements: a user opens their own, an administrator anyone's.
         var access = await HttpContext.AccessAsync();
         if (!access.IsAdministrator && access.PersonId != personId) return this.NotFoundPage();
-        Assignments = await DashboardReads.AssignmentsAsync(session, personId, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        Assignments = await reads.AssignmentsAsync(personId, ct);
         if (Assignments is null) return this.NotFoundPage();
-        Workstreams = await DashboardReads.WorkstreamsByIdAsync(session,
+        Workstreams = await reads.WorkstreamsByIdAsync(
             Assignments.FocalPointFor.Concat(Assignments.OpenActionItems.Select(a => a.WorkstreamId).OfType<Guid>()), ct);
         return Page();
     }

@@ -2,13 +2,14 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Security;
 using ProgramTracker.Api.Workstreams;
 
 namespace ProgramTracker.Api.Web.Pages.Workstreams;
 
 [Authorize(Policy = Policies.ReadWorkstream)]
-public sealed class HistoryModel(IQuerySession session, TimeProvider clock) : PageModel
+public sealed class HistoryModel(IQuerySession session, Reads reads) : PageModel
 {
     public Workstream? Workstream { get; private set; }
     public AuditView Audit { get; private set; } = null!;
@@ -23,9 +24,9 @@ public sealed class HistoryModel(IQuerySession session, TimeProvider clock) : Pa
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var ct = HttpContext.RequestAborted;
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = reads.Today;
         Workstream = await session.LoadAsync<Workstream>(id, ct);
-        var audit = Workstream is null ? null : await DashboardReads.WorkstreamHistoryAsync(session, id, From, To, Today, ct);
+        var audit = Workstream is null ? null : await reads.WorkstreamHistoryAsync(id, From, To, ct);
         if (audit is null) return this.NotFoundPage();
         Audit = audit;
         UnreadableDate = this.UnreadableQueryValue(nameof(From)) ?? this.UnreadableQueryValue(nameof(To));

@@ -3,16 +3,18 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgramTracker.Api.Agreements;
+using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Security;
 using ProgramTracker.Api.Workstreams;
 
 namespace ProgramTracker.Api.Web.Pages.Workstreams;
 
 [Authorize(Policy = Policies.ReadWorkstream)]
-public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageModel
+public sealed class ShowModel(IQuerySession session, Reads reads) : PageModel
 {
     public Workstream? Workstream { get; private set; }
-    public WorkstreamDashboard Summary { get; private set; } = null!;
+    /// <summary>The figures GET /api/workstreams/{id} answers with (its <c>figures</c>), today or as of <see cref="AsOf"/>.</summary>
+    public WorkstreamDashboardView Summary { get; private set; } = null!;
     public Agreement? Agreement { get; private set; }
     public DateOnly Today { get; private set; }
     public long? Version { get; private set; }
@@ -37,15 +39,15 @@ public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageM
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var ct = HttpContext.RequestAborted;
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = reads.Today;
         if (AsOf >= Today) AsOf = null;
         UnreadableAsOf = this.UnreadableQueryValue(nameof(AsOf));
-        var workstream = await DashboardReads.WorkstreamAsync(session, id, AsOf, ct);
-        if (workstream is null) return this.NotFoundPage();
+        if (await reads.WorkstreamAsync(id, AsOf, ct) is not { } read) return this.NotFoundPage();
+        var workstream = read.Workstream;
         Workstream = workstream;
         if (AsOf is null) Version = workstream.Version;
         if (UnreadableAsOf is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
-        Summary = DashboardReads.Build(workstream, AsOf ?? Today);
+        Summary = read.View.Figures;
         Agreement = await session.LoadAsync<Agreement>(workstream.AgreementId, ct);
         CanRecord = (await HttpContext.AccessAsync()).CanRecordOn(id);
         return Page();

@@ -1,0 +1,289 @@
+using Marten;
+using Marten.Linq;
+using Microsoft.Extensions.Options;
+using ProgramTracker.Api.Agreements;
+using ProgramTracker.Api.Audit;
+using ProgramTracker.Api.Committees;
+using ProgramTracker.Api.Committees.Meetings;
+using ProgramTracker.Api.Common;
+using ProgramTracker.Api.People;
+using ProgramTracker.Api.Workstreams;
+
+namespace ProgramTracker.Api.Dashboards;
+
+/// <summary>The read side's settings, under <c>ProgramTracker</c> in the configuration.</summary>
+public sealed class DashboardOptions
+{
+    public const string Section = "ProgramTracker";
+
+    /// <summary>A workstream with open milestones and no event for more days than this is stale.</summary>
+    public int StaleAfterDays { get; set; } = DashboardFigures.DefaultStaleAfterDays;
+}
+
+/// <summary>The portfolio filters and page, named like the query parameters of GET /api/agreements.</summary>
+public sealed record PortfolioQuery(string? Country = null, string? Party = null, AgreementStatus? Status = null, string? Q = null,
+    int Page = 1, int PageSize = PortfolioQuery.DefaultPageSize)
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+    public const int MaxPage = 100_000;
+    public const int MaxTextLength = 200;
+}
+
+/// <summary>What the portfolio's filters offer: the countries and parties of the agreements the user may see.</summary>
+public sealed record PortfolioChoices(IReadOnlyList<string> Countries, IReadOnlyList<PartyView> Parties);
+
+/// <summary>An agreement's dashboard with the committees it was figured with, and a version that moves with every event of either.</summary>
+public sealed record AgreementRead(AgreementDashboardView View, long Version, IReadOnlyList<Committee> Committees);
+
+/// <summary>A workstream's snapshot (what its forms act on) and the view the API answers with.</summary>
+public sealed record WorkstreamRead(Workstream Workstream, WorkstreamView View);
+
+/// <summary>A committee today (its snapshot) with the roster the API answers with.</summary>
+public sealed record CommitteeRead(Committee Committee, CommitteeRoster Roster);
+
+/// <summary>An audit trail (newest first) and, when two days were given, what changed between them.</summary>
+public sealed record AuditView(
+    IReadOnlyList<ToldEvent> Entries,
+    (DateOnly From, DateOnly To)? Window,
+    IReadOnlyList<WorkstreamChanges>? WorkstreamChanges,
+    AgreementChanges? AgreementChanges);
+
+/// <summary>
+/// The one read path: the API endpoints, the pages, the CSV exports and the live feeds call these, so that a page and
+/// an API answer about the same thing are the same records with the same figures (<see cref="DashboardFigures"/>),
+/// the same stale threshold and the same indexes.
+/// </summary>
+public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<DashboardOptions> options)
+{
+    public DateOnly Today => clock.Today();
+
+    public int StaleAfterDays => Math.Max(0, options.Value.StaleAfterDays);
+
+    /// <summary>
+    /// An agreement's dashboard today, from the inline Agreement, Workstream and Committee snapshots (so it shows a write
+    /// the moment it is answered), or as it stood when <paramref name="asOf"/> ended, folded from the events.
+    /// </summary>
+    public async Task<AgreementRead?> AgreementAsync(Guid id, DateOnly? asOf, CancellationToken ct)
+    {
+        if (asOf is { } day) return await AsOf.DashboardAsync(session, id, day, StaleAfterDays, ct);
+
+        // One round trip for the three reads.
+        var batch = session.CreateBatchQuery();
+        var agreementRead = batch.Load<Agreement>(id);
+        var workstreamsRead = batch.Query<Workstream>().Where(w => w.AgreementId == id).ToList();
+        var committeesRead = batch.Query<Committee>().Where(c => c.AgreementId == id).ToList();
+        await batch.Execute(ct);
+        if (await agreementRead is not { } agreement) return null;
+        return Figured(agreement, await workstreamsRead, await committeesRead, Today, StaleAfterDays);
+    }
+
+    /// <summary>The dashboard of an agreement with these workstreams and committees on <paramref name="day"/>; the versions summed.</summary>
+    public static AgreementRead Figured(Agreement agreement, IEnumerable<Workstream> workstreams, IReadOnlyList<Committee> committees,
+        DateOnly day, int staleAfterDays)
+    {
+        var order = agreement.Workstreams.Select((w, i) => (w.WorkstreamId, i)).ToDictionary(x => x.WorkstreamId, x => x.i);
+        var ordered = workstreams.OrderBy(w => order.GetValueOrDefault(w.Id, int.MaxValue)).ThenBy(w => w.Code).ToList();
+        var view = DashboardFigures.Compute(agreement, ordered, day, staleAfterDays, agreement.UpdatedAt, committees);
+        return new AgreementRead(view, agreement.Version + ordered.Sum(w => w.Version) + committees.Sum(c => c.Version), committees);
+    }
+
+    /// <summary>
+    /// The version <see cref="AgreementAsync"/> answers today, read the same way: the live page compares it, not the
+    /// figures, and refreshes when it moves.
+    /// </summary>
+    public static async Task<long?> AgreementVersionAsync(IQuerySession session, Guid agreementId, CancellationToken ct)
+    {
+        var batch = session.CreateBatchQuery();
+        var agreementRead = batch.Load<Agreement>(agreementId);
+        var workstreamsRead = batch.Query<Workstream>().Where(w => w.AgreementId == agreementId).ToList();
+        var committeesRead = batch.Query<Committee>().Where(c => c.AgreementId == agreementId).ToList();
+        await batch.Execute(ct);
+        if (await agreementRead is not { } agreement) return null;
+        return agreement.Version + (await workstreamsRead).Sum(w => w.Version) + (await committeesRead).Sum(c => c.Version);
+    }
+
+    /// <summary>The workstream's stream version, from its inline snapshot; it moves with every event the workstream records.</summary>
+    public static async Task<long?> WorkstreamVersionAsync(IQuerySession session, Guid workstreamId, CancellationToken ct) =>
+        (await session.LoadAsync<Workstream>(workstreamId, ct))?.Version;
+
+    /// <summary>
+    /// One page of the portfolio, in code order. The filters and the paging run on the dashboard documents' indexed
+    /// columns; only the page's own agreements are then read, as their stored portfolio lines.
+    /// </summary>
+    public async Task<AgreementPage> PortfolioAsync(PortfolioQuery query, Guid[]? visible, CancellationToken ct)
+    {
+        var (page, take) = (query.Page, query.PageSize);
+        var countryCode = query.Country?.Trim().ToUpperInvariant() ?? "";
+        var partyId = query.Party?.Trim() ?? "";
+        var text = query.Q?.Trim().ToLowerInvariant() ?? "";
+
+        var dashboards = session.Query<AgreementDashboard>().Where(d => d.Code != "");
+        if (visible is not null) dashboards = dashboards.Where(d => d.Id.IsOneOf(visible));
+        if (query.Status is { } s) dashboards = dashboards.Where(d => d.Status == s);
+        if (countryCode.Length > 0) dashboards = dashboards.Where(d => d.Countries.Contains(countryCode));
+        if (partyId.Length > 0) dashboards = dashboards.Where(d => d.PartyIds.Contains(partyId));
+        if (text.Length > 0) dashboards = dashboards.Where(d => d.SearchText.Contains(text));
+
+        // The page's ids first, from the code index alone; then only those agreements' portfolio lines. Reading the
+        // lines in the paging query would unpack every skipped document too, and whole documents carry every milestone.
+        var ids = (await dashboards.Stats(out QueryStatistics stats)
+            .OrderBy(d => d.Code)
+            .Skip((page - 1) * take)
+            .Take(take)
+            .Select(d => d.Id)
+            .ToListAsync(ct)).ToArray();
+        var lines = ids.Length == 0
+            ? []
+            : await session.Query<AgreementDashboard>()
+                .Where(d => d.Id.IsOneOf(ids))
+                .Select(d => new { d.Id, d.Portfolio })
+                .ToListAsync(ct);
+        var found = lines.OrderBy(l => Array.IndexOf(ids, l.Id)).ToList();
+
+        // Documents projected before they carried a portfolio line are read whole until the projection is rebuilt.
+        var unlined = found.Where(f => f.Portfolio is null).Select(f => f.Id).ToList();
+        var whole = unlined.Count == 0
+            ? new Dictionary<Guid, AgreementDashboard>()
+            : (await session.LoadManyAsync<AgreementDashboard>(ct, unlined)).ToDictionary(d => d.Id);
+        var items = found.Select(f => DashboardFigures.Summary(f.Portfolio ?? LineOf(whole[f.Id]), Today, StaleAfterDays)).ToList();
+        return new AgreementPage(items, stats.TotalResults, page, take);
+    }
+
+    private static PortfolioLine LineOf(AgreementDashboard dashboard) =>
+        PortfolioLine.Of(dashboard.Agreement!, dashboard.Workstreams, dashboard.AgreementUpdatedAt);
+
+    /// <summary>The countries and parties the portfolio's filters offer, from the agreements' parties alone.</summary>
+    public async Task<PortfolioChoices> PortfolioChoicesAsync(Guid[]? visible, CancellationToken ct)
+    {
+        var agreements = session.Query<Agreement>().AsQueryable();
+        if (visible is not null) agreements = agreements.Where(a => a.Id.IsOneOf(visible));
+        var parties = (await agreements.Select(a => new { a.Parties }).ToListAsync(ct)).SelectMany(a => a.Parties).ToList();
+        return new PortfolioChoices(
+            [.. parties.Select(p => p.Country).Distinct().Order()],
+            [.. parties.DistinctBy(p => p.PartyId).OrderBy(p => p.Country).ThenBy(p => p.PartyId)
+                .Select(p => new PartyView(p.PartyId, p.Name, p.Country, p.ShortName))]);
+    }
+
+    /// <summary>
+    /// Open milestones past their due date, earliest due first (then by agreement code), from the scheduled-milestone
+    /// index; at most 1,000.
+    /// </summary>
+    public async Task<IReadOnlyList<OverdueMilestone>> OverdueAsync(Guid? agreementId, Guid[]? visible, CancellationToken ct)
+    {
+        var today = Today;
+        var query = session.Query<ScheduledMilestone>().Where(m => m.Open && m.DueDate < today);
+        if (agreementId is { } id) query = query.Where(m => m.AgreementId == id);
+        if (visible is not null) query = query.Where(m => m.AgreementId.IsOneOf(visible));
+        var overdue = await query.OrderBy(m => m.DueDate).Take(1000).ToListAsync(ct);
+
+        var workstreams = (await session.LoadManyAsync<Workstream>(ct, overdue.Select(m => m.WorkstreamId).Distinct())).ToDictionary(w => w.Id);
+        var agreements = (await session.LoadManyAsync<Agreement>(ct, overdue.Select(m => m.AgreementId).Distinct())).ToDictionary(a => a.Id);
+        return [.. overdue.Select(s =>
+            {
+                var m = s.Milestone;
+                var w = workstreams.GetValueOrDefault(s.WorkstreamId);
+                return new OverdueMilestone(m.Id, m.Title, s.WorkstreamId, w?.Code, w?.Title, s.AgreementId, m.BaselineDueDate, m.DueDate,
+                    today.DayNumber - m.DueDate.DayNumber, m.VarianceDays, m.Status, m.Percent, agreements.GetValueOrDefault(s.AgreementId)?.Code);
+            })
+            .OrderBy(m => m.DueDate).ThenBy(m => m.AgreementCode, StringComparer.Ordinal).ThenBy(m => m.WorkstreamCode, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Workstreams with open work and no event for more than <paramref name="days"/> days (default: the configured threshold).</summary>
+    public async Task<IReadOnlyList<StaleWorkstream>> StaleAsync(int? days, Guid[]? visible, CancellationToken ct)
+    {
+        var threshold = days ?? StaleAfterDays;
+        var today = Today;
+        // Anything updated on or after this moment is within the threshold whatever the time of day.
+        var cutoff = QueryValues.StartOf(today.AddDays(-threshold));
+
+        var query = session.Query<Workstream>().Where(w => w.LastUpdatedAt < cutoff);
+        if (visible is not null) query = query.Where(w => w.AgreementId.IsOneOf(visible));
+        var candidates = await query.OrderBy(w => w.LastUpdatedAt).Take(1000).ToListAsync(ct);
+
+        return [.. candidates
+            .Select(w => (Workstream: w, Figures: DashboardFigures.ForWorkstream(w, today, threshold)))
+            .Where(x => x.Figures.Stale)
+            .Select(x => new StaleWorkstream(x.Workstream.Id, x.Workstream.AgreementId, x.Workstream.Code, x.Workstream.Title,
+                x.Workstream.LastUpdatedAt, x.Figures.DaysSinceUpdate, x.Figures.PercentComplete, x.Figures.Rag, x.Figures.OverdueCount))];
+    }
+
+    /// <summary>The workstream today (its inline snapshot) or as it stood when <paramref name="asOf"/> ended, with its figures on that day.</summary>
+    public async Task<WorkstreamRead?> WorkstreamAsync(Guid id, DateOnly? asOf, CancellationToken ct)
+    {
+        var workstream = asOf is { } day ? await AsOf.WorkstreamAsync(session, id, day, ct) : await session.LoadAsync<Workstream>(id, ct);
+        if (workstream is null) return null;
+        var figures = DashboardFigures.ForWorkstream(workstream, asOf ?? Today, StaleAfterDays);
+        return new WorkstreamRead(workstream, WorkstreamView.From(workstream, figures));
+    }
+
+    /// <summary>Workstreams by id, for pages that name the workstreams committee work is about.</summary>
+    public async Task<IReadOnlyDictionary<Guid, Workstream>> WorkstreamsByIdAsync(IEnumerable<Guid> ids, CancellationToken ct) =>
+        (await session.LoadManyAsync<Workstream>(ct, ids.Distinct())).ToDictionary(w => w.Id);
+
+    /// <summary>The committee today, with its roster and its agreement's parties (so that party ids read as names).</summary>
+    public async Task<CommitteeRead?> CommitteeAsync(Guid id, CancellationToken ct)
+    {
+        var committee = await session.LoadAsync<Committee>(id, ct);
+        if (committee is null) return null;
+        var agreement = await session.LoadAsync<Agreement>(committee.AgreementId, ct);
+        return new CommitteeRead(committee, CommitteeRoster.From(committee, Today, current: true, agreement));
+    }
+
+    /// <summary>
+    /// The roster as it stood at the end of <paramref name="day"/>, folded from the committee's events, each judged on its
+    /// own effective day. Exists is false when there is no such committee at all; Roster is null when it was not yet established.
+    /// </summary>
+    public async Task<(bool Exists, CommitteeRoster? Roster)> CommitteeAsOfAsync(Guid id, DateOnly day, CancellationToken ct)
+    {
+        var events = await session.Events.FetchStreamAsync(id, token: ct);
+        if (events.Count == 0 || events[0].Data is not CommitteeEstablished) return (false, null);
+        if (Committee.AsOf(events, day) is not { } then) return (true, null);
+        var agreement = await session.LoadAsync<Agreement>(then.AgreementId, ct);
+        return (true, CommitteeRoster.From(then, day, current: false, agreement));
+    }
+
+    /// <summary>A meeting's record, complete enough to print as its minutes, with its committee; either is null when not found.</summary>
+    public async Task<(Committee? Committee, MeetingRecord? Record)> MeetingRecordAsync(Guid committeeId, Guid meetingId, CancellationToken ct)
+    {
+        var committee = await session.LoadAsync<Committee>(committeeId, ct);
+        if (committee?.FindMeeting(meetingId) is not { } meeting) return (committee, null);
+        var agreement = await session.LoadAsync<Agreement>(committee.AgreementId, ct);
+        return (committee, MeetingRecord.From(committee, meeting, agreement, Today));
+    }
+
+    /// <summary>A person's committee assignments today.</summary>
+    public async Task<AssignmentsView?> AssignmentsAsync(string personId, CancellationToken ct)
+    {
+        var person = await session.LoadAsync<PersonAssignments>(personId, ct);
+        if (person is null) return null;
+        var committees = (await session.LoadManyAsync<Committee>(ct, person.CommitteeIds)).ToDictionary(c => c.Id);
+        return AssignmentsView.From(person, committees, Today);
+    }
+
+    /// <summary>The audit trail of an agreement and its workstreams, and what changed between two days when asked.</summary>
+    public async Task<AuditView?> AgreementHistoryAsync(Guid agreementId, DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        if (await History.OfAgreementAsync(session, agreementId, ct) is not { } found) return null;
+        var window = Window(from, to, Today);
+        var changes = window is { } w ? Changes.OfAgreement(agreementId, found.Events, w.From, w.To) : null;
+        return new AuditView([.. History.TellWithSummaries(found.Events).Reverse()], window, changes?.Workstreams, changes);
+    }
+
+    public async Task<AuditView?> WorkstreamHistoryAsync(Guid workstreamId, DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        var events = await session.Events.FetchStreamAsync(workstreamId, token: ct);
+        if (events.Count == 0 || events[0].Data is not WorkstreamOpened) return null;
+        var window = Window(from, to, Today);
+        return new AuditView([.. History.TellWithSummaries(events).Reverse()], window,
+            window is { } w ? [Changes.OfWorkstream(workstreamId, events, w.From, w.To)] : null, null);
+    }
+
+    /// <summary>Two days in order; a missing end is today, and days given the wrong way round are swapped.</summary>
+    private static (DateOnly From, DateOnly To)? Window(DateOnly? from, DateOnly? to, DateOnly today)
+    {
+        if (from is not { } first) return null;
+        var last = to ?? today;
+        return first <= last ? (first, last) : (last, first);
+    }
+}
