@@ -44,7 +44,7 @@ public sealed class when_an_identity_provider_signs_people_in(AppFixture app) : 
         }
 
         using var admin = As(new(ClaimNames.Subject, "kc-7f3a"), new(ClaimNames.Name, "Bounmy Phommachanh"), new(ClaimNames.Roles, Roles.Administrator));
-        var registered = await admin.PostAsJsonAsync("/api/agreements", Scenarios.AgreementBody());
+        var registered = await admin.PostAsJsonAsync("/api/agreements", TestAgreements.AgreementBody());
         var agreementId = (await registered.ShouldBe(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
         var history = (await admin.GetJson($"/api/agreements/{agreementId}/history")).AsArray();
         history[0]!["user"]!.GetValue<string>().ShouldBe("Bounmy Phommachanh");
