@@ -57,6 +57,9 @@ const clients = signingClients.map((c) => ({
 // The web client's protocol mappers: realm roles and user attributes become claims of the ID token, the userinfo
 // answer and the access token; the audience mapper names the API in the access token.
 const mappers = signingClients.flatMap((c) => c.protocolMappers ?? []);
+// Keycloak gives every user of an imported realm its composite default role, and the role mapper emits the
+// effective roles: these come along with the realm roles the users are given.
+const defaultRoles = [`default-roles-${realm.realm}`, 'offline_access', 'uma_authorization'];
 const claimsOf = (user) => {
   const claims = {
     sub: user.username,
@@ -70,7 +73,7 @@ const claimsOf = (user) => {
   for (const mapper of mappers) {
     const { config } = mapper;
     if (mapper.protocolMapper === 'oidc-usermodel-realm-role-mapper') {
-      claims[config['claim.name']] = user.realmRoles ?? [];
+      claims[config['claim.name']] = [...defaultRoles, ...(user.realmRoles ?? [])];
     } else if (mapper.protocolMapper === 'oidc-usermodel-attribute-mapper') {
       const values = user.attributes?.[config['user.attribute']];
       if (values?.length) claims[config['claim.name']] = config.multivalued === 'true' ? values : values[0];
