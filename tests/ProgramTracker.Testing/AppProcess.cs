@@ -114,7 +114,8 @@ public sealed class AppProcess : IAsyncDisposable, IDisposable
     /// <summary>Polls <see cref="ReadinessPath"/> until it answers 200 or the bound passes; throws if the app exits meanwhile.</summary>
     public async Task<bool> WaitReadyAsync(TimeSpan bound)
     {
-        using var probe = new HttpClient { BaseAddress = new Uri(Url!), Timeout = TimeSpan.FromSeconds(5) };
+        // A cold start on a busy machine may take many seconds over its first answer: a probe waits as long as the bound.
+        using var probe = new HttpClient { BaseAddress = new Uri(Url!), Timeout = bound > TimeSpan.FromSeconds(1) ? bound : TimeSpan.FromSeconds(1) };
         return await Polling.PollUntil(async () =>
         {
             if (_process is { HasExited: true }) throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode}:\n{Output}");
