@@ -37,6 +37,18 @@ if [ -z "${PROGRAMTRACKER_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
   apt_install chromium || echo "Could not install Chromium: the browser tests will fail and say why. Install it ('apt-get install chromium') or set PROGRAMTRACKER_CHROMIUM."
 fi
 
+# The OpenID Connect browser tests sign in at a real provider (oidc-provider from npm, run by Node) that the test fixture
+# starts; its package is installed here, from tests/oidc-provider/package-lock.json, whenever the lock file changes.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  log "Node.js not found: installing Debian's nodejs and npm for the test OpenID Connect provider"
+  apt_install nodejs npm || echo "Could not install Node.js: the OpenID Connect tests will fail and say why. Install Node 20 or later."
+fi
+if command -v npm >/dev/null && ! cmp -s tests/oidc-provider/package-lock.json tests/oidc-provider/node_modules/.installed-lock.json 2>/dev/null; then
+  log "Installing the test OpenID Connect provider (npm ci in tests/oidc-provider)"
+  (cd tests/oidc-provider && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-lock.json) \
+    || echo "npm ci failed in tests/oidc-provider: the OpenID Connect tests will fail and say why."
+fi
+
 log "Restoring and building"
 if ! dotnet build ProgramTracker.sln -c Release -nologo -v quiet -clp:ErrorsOnly; then
   echo "The build failed."

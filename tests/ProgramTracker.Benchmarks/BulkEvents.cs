@@ -150,46 +150,28 @@ public static class RebuildCommand
 {
     public static async Task<(TimeSpan Elapsed, double PeakRssMb)> RunAsync(string connectionString, TimeSpan timeout)
     {
-        var dll = ChildApp.ApiAssembly();
-        var psi = new ProcessStartInfo("dotnet", [dll, "projections", "rebuild"])
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        psi.Environment["ConnectionStrings__Marten"] = connectionString;
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        psi.Environment["Logging__LogLevel__Default"] = "Warning";
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(psi)!;
-        var output = new List<string>();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Add(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Add(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        double peak = 0;
-        while (!process.HasExited)
+        await using var rebuild = AppProcess.StartCommand(["projections", "rebuild"], new Dictionary<string, string>
         {
-            try
-            {
-                var hwm = File.ReadAllLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM"));
-                if (hwm is not null) peak = Math.Max(peak, double.Parse(hwm.Split(':')[1].Trim().Split(' ')[0]) / 1024);
-            }
-            catch (IOException) { }
-            if (clock.Elapsed > timeout)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"projections rebuild took longer than {timeout.TotalMinutes:0} minutes.");
-            }
-            await Task.Delay(50);
-        }
-        await process.WaitForExitAsync();
+            ["ConnectionStrings__Marten"] = connectionString,
+            ["Logging__LogLevel__Default"] = "Warning",
+        });
+        double peak = 0;
+        // Each probe samples the peak resident set (VmHWM) until the command exits.
+        var ended = await PollUntil(() =>
+        {
+            try { peak = Math.Max(peak, rebuild.Memory().Peak); }
+            catch (Exception e) when (e is IOException or InvalidOperationException) { }
+            return Task.FromResult(rebuild.HasExited);
+        }, timeout, TimeSpan.FromMilliseconds(50));
+        if (!ended) throw new TimeoutException($"projections rebuild took longer than {timeout.TotalMinutes:0} minutes.");
+        await rebuild.WaitForExitAsync(TimeSpan.FromSeconds(10));
         clock.Stop();
-        if (process.ExitCode != 0)
+        if (rebuild.ExitCode != 0)
         {
             var log = Path.Combine(Path.GetTempPath(), $"programtracker-rebuild-{DateTime.UtcNow:HHmmss}.log");
-            lock (output) File.WriteAllLines(log, output);
-            throw new InvalidOperationException($"projections rebuild exited with {process.ExitCode}; its output is in {log}");
+            File.WriteAllText(log, rebuild.Output);
+            throw new InvalidOperationException($"projections rebuild exited with {rebuild.ExitCode}; its output is in {log}");
         }
         return (clock.Elapsed, peak);
     }

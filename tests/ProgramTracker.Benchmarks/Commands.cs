@@ -29,18 +29,6 @@ public static class Commands
     public static (string Url, object Body) ProgressRequest(Guid workstreamId, Guid milestoneId, int i) =>
         ($"/api/workstreams/{workstreamId}/milestones/{milestoneId}/progress", new { percent = i % 100, narrative = "On track" });
 
-    public static async Task<Guid> RegisterAgreementAsync(HttpClient http) => await IdOf(await http.PostAsJsonAsync("/api/agreements", new
-    {
-        code = $"B-{Guid.NewGuid():N}"[..20],
-        title = new { en = "Benchmark agreement" },
-        parties = new object[]
-        {
-            new { partyId = "vn-moha", name = new { en = "Ministry of Home Affairs" }, country = "VN" },
-            new { partyId = "la-moha", name = new { en = "Ministry of Home Affairs" }, country = "LA" },
-        },
-        validity = new { from = "2023-01-01", to = "2030-12-31" },
-    }));
-
     /// <summary>A workstream with one planned milestone, through the API: (workstream id, milestone id).</summary>
     public static async Task<(Guid Workstream, Guid Milestone)> WorkstreamAsync(HttpClient http, Guid agreementId)
     {

@@ -46,31 +46,25 @@ try
 
     JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
     // WebApplicationFactory looks for the API's content root by convention (test projects get a manifest); tell it.
-    var apiFolder = Path.GetDirectoryName(ChildApp.ApiAssembly())!;
+    var apiFolder = Path.GetDirectoryName(AppProcess.ApiDll)!;
     var contentRoot = Path.GetFullPath(Path.Combine(apiFolder, "..", "..", ".."));
     Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PROGRAMTRACKER_API", contentRoot);
-    // Any type of the API's assembly names its entry point; this program's own top-level Program would shadow the API's.
     BulkEvents? template = null;
     if (Runs("1", "3", "4", "5", "6"))
-    await using (var factory = new WebApplicationFactory<ProgramTracker.Api.Common.CommandAccepted>().WithWebHostBuilder(web =>
+    // The load comes from one caller; the shared test settings keep the limiter on but never refusing.
+    await using (var host = InProcessHost.Start(appConnectionString, "Staging", web =>
                  {
                      web.UseContentRoot(contentRoot);
-                     web.UseEnvironment("Staging");
-                     web.UseSetting("ProgramTracker:Authentication:DevSigningKey", ChildApp.SigningKey);
-                     web.UseSetting("ConnectionStrings:Marten", appConnectionString);
+                     web.UseSetting("ProgramTracker:Authentication:DevSigningKey", AppProcess.SigningKey);
                      web.UseSetting("Logging:LogLevel:Default", "Warning");
-                     // The load comes from one caller; the limiter stays on but never refuses.
-                     web.UseSetting("ProgramTracker:RateLimiting:WritesPerMinute", "10000000");
-                     web.UseSetting("ProgramTracker:RateLimiting:ReadsPerMinute", "10000000");
                      // Wolverine scans the process's entry assembly, which here is the benchmark, not the API.
                      web.ConfigureServices(services => services.ConfigureWolverine(o => o.ApplicationAssembly = typeof(ProgramTracker.Api.Common.CommandAccepted).Assembly));
                      if (fastPolling is { } polling) web.ConfigureServices(services => services.ConfigureMarten(o => o.Projections.FastPollingTime = polling));
                  }))
     {
-        var http = factory.CreateClient();
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ChildApp.AdministratorToken(ChildApp.SigningKey));
-        var store = factory.Services.GetRequiredService<IDocumentStore>();
-        var agreement = await Commands.RegisterAgreementAsync(http);
+        var http = host.CreateClient();
+        var store = host.Store;
+        var agreement = await http.RegisteredAgreement();
 
         // 5. Reads over a loaded portfolio; the baseline reads the same stored document(s) with one raw query. First, so that
         // the portfolio pages hold the loaded agreements, not the later scenarios' agreements of hundreds of workstreams.
@@ -79,7 +73,7 @@ try
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var (agreements, workstreams) = await Commands.LoadPortfolioAsync(store, size.Agreements);
             Console.WriteLine($"  loaded {size.Agreements:N0} agreements × 5 workstreams × 10 milestones in {clock.Elapsed.TotalSeconds:0} s");
-            await factory.Services.GetRequiredService<IHost>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(10));
+            await host.WaitForProjectionsAsync(TimeSpan.FromMinutes(10));
             Console.WriteLine($"  the async dashboard projection caught up after {clock.Elapsed.TotalSeconds:0} s");
             var pages = Enumerable.Range(1, Math.Max(1, size.Agreements / 20)).Select(p => p.ToString()).ToList();
             const string portfolioSql = $"select data, count(*) over() from {MartenSetup.Schema}.mt_doc_agreement_dashboard where code <> '' order by code limit 20 offset ($1::int - 1) * 20";
@@ -130,7 +124,7 @@ try
         // 4. Projection lag: progress reports at half of scenario 1's peak, until the agreement dashboard (async) shows each.
         if (Runs("4"))
         {
-            var lagAgreement = await Commands.RegisterAgreementAsync(http);
+            var lagAgreement = await http.RegisteredAgreement();
             var streams = new (Guid, Guid)[8];
             for (var i = 0; i < streams.Length; i++) streams[i] = await Commands.WorkstreamAsync(http, lagAgreement);
             var rate = peak!.Value / 2;
@@ -167,7 +161,7 @@ try
         var times = new List<double>();
         for (var i = 0; i < size.ColdStarts; i++)
         {
-            var (app, ready) = await ChildApp.StartAsync(appConnectionString);
+            var (app, ready) = await StartChildAsync(appConnectionString);
             app.Dispose();
             times.Add(ready.TotalSeconds);
         }
@@ -180,10 +174,10 @@ try
     // 2 and 8. The same command over HTTP on loopback Kestrel, 8 writers, and the app's memory meanwhile.
     if (Runs("2", "8"))
     {
-        var (app, _) = await ChildApp.StartAsync(appConnectionString);
+        var (app, _) = await StartChildAsync(appConnectionString);
         using (app)
         {
-            var agreement = await Commands.RegisterAgreementAsync(app.Http);
+            var agreement = await app.Http.RegisteredAgreement();
             var pt = await StreamsAsync(8, () => Commands.WorkstreamAsync(app.Http, agreement));
             var bl = await StreamsAsync(8, async () => (await baseline.NewStreamAsync(), Guid.Empty));
             double peakRss = 0;
@@ -282,6 +276,31 @@ async Task<(Guid Workstream, Guid Milestone)[][]> StreamsAsync(int writers, Func
 }
 
 // Alternates which side goes first each round, after one untimed warm-up of each.
+// The built app as its own process on loopback Kestrel, for HTTP load, cold start and its memory: process start to the
+// first 200 from /health/ready. Requests carry a bearer token that the app validates as it would an OIDC one.
+static async Task<(AppProcess App, TimeSpan ReadyAfter)> StartChildAsync(string connectionString)
+{
+    var environment = new Dictionary<string, string>
+    {
+        ["ConnectionStrings__Marten"] = connectionString,
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+    foreach (var name in new[] { "DOTNET_gcServer", "DOTNET_GCgen0size", "OTEL_SDK_DISABLED" })
+    {
+        if (Environment.GetEnvironmentVariable("BENCH_APP_" + name) is { } value) environment[name] = value;
+    }
+    var app = new AppProcess("app", environment);
+    try
+    {
+        return (app, await app.StartAsync(TimeSpan.FromSeconds(60)));
+    }
+    catch
+    {
+        app.Dispose();
+        throw;
+    }
+}
+
 static async Task<(Sample First, Sample Second)> InterleavedAsync(int rounds, Func<Task<Sample>> first, Func<Task<Sample>> second)
 {
     await first();

@@ -74,13 +74,10 @@ public static class ProjectionLag
 
     private static async Task WaitForDashboardAsync(IDocumentStore store, Guid agreementId, int workstreams)
     {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        await PollUntilOrThrow(async () =>
         {
             await using var session = store.QuerySession();
-            if ((await session.LoadAsync<AgreementDashboard>(agreementId))?.Workstreams.Count >= workstreams) return;
-            await Task.Delay(PollEvery);
-        }
-        throw new TimeoutException("The agreement dashboard did not show the new workstreams within 60 s.");
+            return (await session.LoadAsync<AgreementDashboard>(agreementId))?.Workstreams.Count ?? 0;
+        }, shown => shown >= workstreams, TimeSpan.FromSeconds(60), "The agreement dashboard showing the new workstreams", PollEvery);
     }
 }

@@ -1,9 +1,4 @@
-using System.Net;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using ProgramTracker.Api.Hosting;
 using ProgramTracker.Api.Security;
 
@@ -18,23 +13,21 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string ChromiumVariable = "PROGRAMTRACKER_CHROMIUM";
 
     private EmbeddedPostgres? _postgres;
-    private WebApplicationFactory<Program>? _factory;
+    private InProcessHost? _host;
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
     public HttpClient Api { get; private set; } = null!;
-    public Marten.IDocumentStore Store => _factory!.Services.GetRequiredService<Marten.IDocumentStore>();
+    public Marten.IDocumentStore Store => _host!.Store;
 
     /// <summary>
     /// Waits until the async projections have caught up with every event appended so far: the portfolio pages on the
     /// projected dashboards' index, as GET /api/agreements does, so an agreement registered a moment ago lists after that.
     /// </summary>
-    public Task WaitForProjectionsAsync() =>
-        Marten.Events.TestingExtensions.WaitForNonStaleProjectionDataAsync(_factory!.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHost>(),
-            TimeSpan.FromSeconds(30));
+    public Task WaitForProjectionsAsync() => _host!.WaitForProjectionsAsync();
 
-    public static string ScreenshotDirectory { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+    public static string ScreenshotDirectory { get; } = Repository.File("artifacts", "screenshots");
 
     public async Task InitializeAsync()
     {
@@ -46,26 +39,11 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"('apt-get install chromium'; ./ops/test.sh does it for you) or set {ChromiumVariable} to a Chromium executable.");
         }
 
-        JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
-        _postgres = await EmbeddedPostgres.StartThrowawayAsync("tests-browser");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => _postgres.Stop();
-
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment("Testing");
-            web.UseSetting("ConnectionStrings:Marten", _postgres.ConnectionString);
-            web.UseSetting("ProgramTracker:SampleData:LoadOnStart", "true");
-            // Every test shares one caller; the rate limits themselves are tested in a host of their own.
-            web.UseSetting("ProgramTracker:RateLimiting:WritesPerMinute", "10000000");
-            web.UseSetting("ProgramTracker:RateLimiting:ReadsPerMinute", "10000000");
-        });
-        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        _factory.StartServer();
-        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address);
-        Api = new HttpClient { BaseAddress = BaseAddress };
-        Api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
-            _factory.Services.GetRequiredService<DevelopmentTokens>().Issue(DemoUsers.Administrator));
+        _postgres = await TestPostgres.StartAsync("tests-browser");
+        _host = InProcessHost.Start(_postgres.ConnectionString,
+            configure: web => web.UseSetting("ProgramTracker:SampleData:LoadOnStart", "true"), kestrel: true);
+        BaseAddress = _host.ServerAddress!;
+        Api = _host.CreateClient();
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -124,17 +102,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         Api?.Dispose();
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
-        if (_factory is not null) await _factory.DisposeAsync();
+        if (_host is not null) await _host.DisposeAsync();
         _postgres?.Stop();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ProgramTracker.sln"))) return dir.FullName;
-        }
-        return AppContext.BaseDirectory;
     }
 }
 

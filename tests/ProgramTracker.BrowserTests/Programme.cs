@@ -12,7 +12,7 @@ public static class Programme
     public static async Task<Guid> RegisteredAgreement(this HttpClient api, string code, object title, string secondCountry = "LA",
         string status = "inForce")
     {
-        var response = await api.PostAsJsonAsync("/api/agreements", new
+        return await api.RegisteredAgreement(new
         {
             code,
             title,
@@ -30,7 +30,6 @@ public static class Programme
             validity = new { from = "2023-06-01", to = "2028-12-31" },
             status,
         });
-        return await IdFrom(response);
     }
 
     public static async Task<Guid> OpenedWorkstream(this HttpClient api, Guid agreementId, string code, object title)

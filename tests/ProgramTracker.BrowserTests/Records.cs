@@ -1,56 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using JasperFx.Events;
-using Marten;
-using Marten.Events;
-using ProgramTracker.Api.Agreements;
-using ProgramTracker.Api.Common;
-using ProgramTracker.Api.Workstreams;
 
 namespace ProgramTracker.BrowserTests;
-
-/// <summary>
-/// An agreement whose history happened in 2024, recorded after the fact: appended straight to the event store
-/// with the timestamps of when things happened, since the API always records "now".
-/// </summary>
-public sealed record Past2024(Guid AgreementId, string Code, Guid WorkstreamId, Guid Training, Guid Exhibition)
-{
-    public static DateTimeOffset At(int year, int month, int day) => new(year, month, day, 10, 0, 0, TimeSpan.Zero);
-
-    public static async Task<Past2024> RecordAsync(IDocumentStore store)
-    {
-        var past = new Past2024(Guid.CreateVersion7(), Programme.UniqueCode("PAST"), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
-        var (a, w) = (past.AgreementId, past.WorkstreamId);
-        await AppendAsync(store, At(2024, 1, 10), s =>
-        [
-            s.Events.StartStream<Agreement>(a,
-                new AgreementRegistered(a, past.Code, new LocalizedText(En: "Cooperation in staff training"),
-                    [new Party($"vn-{past.Code}".ToLowerInvariant(), new LocalizedText(En: "Ministry of Home Affairs"), "VN"),
-                     new Party($"la-{past.Code}".ToLowerInvariant(), new LocalizedText(En: "Lao Ministry of Home Affairs"), "LA")],
-                    new PartialDate(2023, 5, 23), null, new ValidityPeriod(new PartialDate(2023, 6, 1), new PartialDate(2027, 12, 31)),
-                    AgreementStatus.InForce, null, null, false),
-                new WorkstreamAdded(a, w, "TRAIN")),
-            s.Events.StartStream<Workstream>(w, new WorkstreamOpened(w, a, "TRAIN", new LocalizedText(En: "Training"), null, null, null, null, false)),
-        ]);
-        await AppendAsync(store, At(2024, 1, 20), s => [s.Events.Append(w,
-            new MilestonePlanned(w, a, past.Training, new LocalizedText(En: "20 officials trained"), new DateOnly(2024, 3, 31), 1, false),
-            new MilestonePlanned(w, a, past.Exhibition, new LocalizedText(En: "Anniversary exhibition"), new DateOnly(2024, 9, 30), 1, false))]);
-        await AppendAsync(store, At(2024, 4, 2), s => [s.Events.Append(w,
-            new MilestoneCompleted(w, a, past.Training, new DateOnly(2024, 3, 30), null, "All 20 attended"))]);
-        await AppendAsync(store, At(2024, 7, 1), s => [s.Events.Append(w,
-            new MilestoneRescheduled(w, a, past.Exhibition, new DateOnly(2024, 9, 30), new DateOnly(2024, 12, 31), "Venue under repair"))]);
-        return past;
-    }
-
-    private static async Task AppendAsync(IDocumentStore store, DateTimeOffset at, Func<IDocumentSession, IEnumerable<StreamAction>> append)
-    {
-        await using var session = store.LightweightSession();
-        session.LastModifiedBy = "secretariat";
-        foreach (var e in append(session).SelectMany(stream => stream.Events)) e.Timestamp = at;
-        await session.SaveChangesAsync();
-    }
-}
 
 /// <summary>Committee work set up through the public API.</summary>
 public static class CommitteeWork

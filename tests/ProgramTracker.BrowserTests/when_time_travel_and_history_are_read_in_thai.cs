@@ -7,7 +7,7 @@ public sealed class when_time_travel_and_history_are_read_in_thai(BrowserFixture
     [Fact]
     public async Task the_banner_the_forms_and_the_history_speak_thai()
     {
-        var past = await Past2024.RecordAsync(App.Store);
+        var past = await History2024.RecordAsync(App.Store, partiesOfItsOwn: true, recordedBy: "secretariat");
 
         await Page.GotoAsync($"/workstreams/{past.WorkstreamId}");
         await Assertions.Expect(Page.Locator("#reschedule-milestone")).ToContainTextAsync("เหตุผล (จำเป็น)");

@@ -42,8 +42,7 @@ public sealed class CommandLoad(Func<HttpClient> http)
     {
         for (var a = 0; a < agreements; a++)
         {
-            var response = await _http().PostAsJsonAsync("/api/agreements", Bodies.Agreement());
-            var agreementId = await IdFrom(response);
+            var agreementId = await _http().RegisteredAgreement(Bodies.Agreement());
             _agreements.Add(agreementId);
             for (var w = 0; w < workstreamsEach; w++) await AddWorkstreamAsync(Random.Shared);
         }
@@ -100,13 +99,6 @@ public sealed class CommandLoad(Func<HttpClient> http)
             if (!ct.IsCancellationRequested) await Task.Delay(20, CancellationToken.None);
             return null;
         }
-    }
-
-    private static async Task<Guid> IdFrom(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        if (response.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"Set-up failed: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!["id"]!.GetValue<Guid>();
     }
 }
 

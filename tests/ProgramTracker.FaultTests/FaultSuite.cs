@@ -18,6 +18,13 @@ public static class FaultSettings
     /// <summary>How long the app may take to answer /health/ready with 200 after a start or a database restart.</summary>
     public static TimeSpan ReadyBound => TimeSpan.FromSeconds(EnvInt("FAULT_READY_SECONDS", 30));
 
+    /// <summary>The settings of the app the kill and restart tests run as a child process.</summary>
+    public static Dictionary<string, string> AppEnvironment(string connectionString) => new()
+    {
+        ["ConnectionStrings__Marten"] = connectionString,
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+
     private static int EnvInt(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), out var v) ? v : fallback;
 }

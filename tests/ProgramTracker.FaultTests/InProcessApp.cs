@@ -1,10 +1,5 @@
-using System.Net.Http.Headers;
 using Marten;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using ProgramTracker.Api.Hosting;
-using ProgramTracker.Api.Security;
 
 namespace ProgramTracker.FaultTests;
 
@@ -12,43 +7,26 @@ namespace ProgramTracker.FaultTests;
 public sealed class InProcessApp : IAsyncLifetime
 {
     private EmbeddedPostgres? _postgres;
-    private WebApplicationFactory<Program>? _factory;
+    private InProcessHost? _host;
 
-    public IDocumentStore Store => _factory!.Services.GetRequiredService<IDocumentStore>();
+    public IDocumentStore Store => _host!.Store;
     public string ConnectionString => _postgres!.ConnectionString;
 
     public async Task InitializeAsync()
     {
-        JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
-        _postgres = await EmbeddedPostgres.StartThrowawayAsync("tests-faults");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => _postgres.Stop();
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment("Testing");
-            web.UseSetting("ConnectionStrings:Marten", _postgres.ConnectionString);
-            // Thousands of deliberate conflicts and malformed requests: the tests assert on answers and the store, not logs.
-            web.UseSetting("Logging:LogLevel:Default", "Critical");
-            // 32 writers and thousands of malformed requests from one caller: far above a real user's limit.
-            web.UseSetting("ProgramTracker:RateLimiting:WritesPerMinute", "10000000");
-            web.UseSetting("ProgramTracker:RateLimiting:ReadsPerMinute", "10000000");
-        });
-        using var warmUp = _factory.CreateClient();
+        _postgres = await TestPostgres.StartAsync("tests-faults");
+        // Thousands of deliberate conflicts and malformed requests: the tests assert on answers and the store, not logs.
+        _host = InProcessHost.Start(_postgres.ConnectionString, configure: web => web.UseSetting("Logging:LogLevel:Default", "Critical"));
     }
 
     /// <summary>A client signed in as the administrator, who may write anywhere: these tests are about the store, not access.</summary>
-    public HttpClient CreateClient()
-    {
-        var client = _factory!.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            _factory.Services.GetRequiredService<DevelopmentTokens>().Issue(DemoUsers.Administrator));
-        return client;
-    }
+    public HttpClient CreateClient() => _host!.CreateClient();
 
     public async Task DisposeAsync()
     {
         try
         {
-            if (_factory is not null) await _factory.DisposeAsync();
+            if (_host is not null) await _host.DisposeAsync();
         }
         finally
         {

@@ -101,9 +101,7 @@ public static class StoreChecks
     /// </summary>
     public static async Task ShouldHaveCaughtUpAsync(string connectionString, TimeSpan bound)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        string behind;
-        do
+        var behind = await PollUntil(async () =>
         {
             await using var conn = await OpenAsync(connectionString);
             await using var cmd = new NpgsqlCommand($"""
@@ -114,11 +112,9 @@ public static class StoreChecks
                   -- the gap it timed, not at the store's height.
                   and p.name not in ('HighWaterStuckGap', 'HighWaterAllocationFence')
                 """, conn);
-            behind = await cmd.ExecuteScalarAsync() as string ?? "";
-            if (behind.Length == 0) return;
-            await Task.Delay(100);
-        } while (clock.Elapsed < bound);
-        behind.ShouldBeEmpty($"the projection daemon did not catch up within {bound.TotalSeconds} s");
+            return await cmd.ExecuteScalarAsync() as string ?? "";
+        }, behind => behind.Length == 0, bound);
+        behind.Last.ShouldBeEmpty($"the projection daemon did not catch up within {bound.TotalSeconds} s");
     }
 
     /// <summary>

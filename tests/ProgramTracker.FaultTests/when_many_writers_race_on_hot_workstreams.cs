@@ -18,7 +18,7 @@ public partial class when_many_writers_race_on_hot_workstreams(InProcessApp app,
     public async Task every_acknowledged_command_lands_once_and_the_snapshots_equal_a_rebuild()
     {
         var http = app.CreateClient();
-        var agreement = JsonNode.Parse(await (await http.PostAsJsonAsync("/api/agreements", Bodies.Agreement())).Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
+        var agreement = await http.RegisteredAgreement(Bodies.Agreement());
         var hot = new List<Guid>();
         for (var i = 0; i < 4; i++)
         {

@@ -13,7 +13,7 @@ public class when_requests_are_malformed(InProcessApp app, ITestOutputHelper out
     public async Task every_one_is_refused_with_a_4xx_and_nothing_is_appended()
     {
         var http = app.CreateClient();
-        var agreement = await IdOf(await http.PostAsJsonAsync("/api/agreements", Bodies.Agreement()));
+        var agreement = await http.RegisteredAgreement(Bodies.Agreement());
         var workstream = await IdOf(await http.PostAsJsonAsync($"/api/agreements/{agreement}/workstreams", Bodies.Workstream(Guid.CreateVersion7())));
         var milestone = await IdOf(await http.PostAsJsonAsync($"/api/workstreams/{workstream}/milestones", Bodies.Milestone(Guid.CreateVersion7())));
         var eventsBefore = await StoreChecks.EventCountAsync(app.ConnectionString);

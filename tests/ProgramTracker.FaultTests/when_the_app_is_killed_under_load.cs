@@ -9,7 +9,7 @@ public class when_the_app_is_killed_under_load(ITestOutputHelper output)
     public async Task no_acknowledged_command_is_lost_and_none_is_half_applied()
     {
         await using var postgres = await EmbeddedPostgres.StartThrowawayAsync("tests-kill");
-        await using var app = new AppProcess(postgres.ConnectionString);
+        await using var app = new AppProcess("app", FaultSettings.AppEnvironment(postgres.ConnectionString));
         try
         {
             var load = new CommandLoad(() => app.Http);
@@ -23,8 +23,8 @@ public class when_the_app_is_killed_under_load(ITestOutputHelper output)
                 var writers = load.RunAsync(writers: 8, stop.Token);
                 // Kill only once writes are flowing (a fresh process compiles its endpoints on first use), then at a random moment.
                 var acknowledgedBefore = load.Attempts.Count(a => a.Acknowledged);
-                var flowing = System.Diagnostics.Stopwatch.StartNew();
-                while (load.Attempts.Count(a => a.Acknowledged) < acknowledgedBefore + 10 && flowing.Elapsed < FaultSettings.ReadyBound) await Task.Delay(20);
+                await PollUntil(() => Task.FromResult(load.Attempts.Count(a => a.Acknowledged) >= acknowledgedBefore + 10),
+                    FaultSettings.ReadyBound, TimeSpan.FromMilliseconds(20));
                 load.Attempts.Count(a => a.Acknowledged).ShouldBeGreaterThanOrEqualTo(acknowledgedBefore + 10, $"writes were not flowing before kill {kill}");
                 await Task.Delay(random.Next(500));
 
@@ -46,7 +46,7 @@ public class when_the_app_is_killed_under_load(ITestOutputHelper output)
         }
         catch
         {
-            output.WriteLine(app.Tail());
+            output.WriteLine(app.Output);
             throw;
         }
     }

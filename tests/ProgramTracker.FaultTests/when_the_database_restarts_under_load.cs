@@ -11,7 +11,7 @@ public class when_the_database_restarts_under_load(ITestOutputHelper output)
     public async Task the_app_recovers_by_itself_and_loses_no_acknowledged_command()
     {
         await using var postgres = await EmbeddedPostgres.StartThrowawayAsync("tests-dbrestart");
-        await using var app = new AppProcess(postgres.ConnectionString);
+        await using var app = new AppProcess("app", FaultSettings.AppEnvironment(postgres.ConnectionString));
         try
         {
             var load = new CommandLoad(() => app.Http);
@@ -50,25 +50,26 @@ public class when_the_database_restarts_under_load(ITestOutputHelper output)
         }
         catch
         {
-            output.WriteLine(app.Tail());
+            output.WriteLine(app.Output);
             throw;
         }
     }
 
     private static async Task<TimeSpan?> FirstAcceptedWriteAsync(AppProcess app, CommandLoad load, TimeSpan bound)
     {
-        var clock = Stopwatch.StartNew();
         var workstream = load.Workstreams[0];
-        while (clock.Elapsed < bound)
+        var accepted = await PollUntil(async () =>
         {
             try
             {
                 using var response = await app.Http.PostAsJsonAsync($"/api/workstreams/{workstream}/milestones", Bodies.Milestone(Guid.CreateVersion7()));
-                if (response.IsSuccessStatusCode) return clock.Elapsed;
+                return response.IsSuccessStatusCode;
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
-            await Task.Delay(100);
-        }
-        return null;
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                return false;
+            }
+        }, met => met, bound);
+        return accepted.Met ? accepted.Elapsed : null;
     }
 }

@@ -1,12 +1,7 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using Marten;
 using Marten.Events;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using ProgramTracker.Api.Hosting;
 using ProgramTracker.Api.Security;
 
@@ -19,53 +14,35 @@ namespace ProgramTracker.IntegrationTests;
 public sealed class AppFixture : IAsyncLifetime
 {
     private EmbeddedPostgres? _postgres;
-    private WebApplicationFactory<Program>? _factory;
+    private InProcessHost? _host;
 
-    public IServiceProvider Services => _factory!.Services;
-    public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
+    public IServiceProvider Services => _host!.Services;
+    public IDocumentStore Store => _host!.Store;
     public string ConnectionString => _postgres!.ConnectionString;
 
     public async Task InitializeAsync()
     {
-        // With RunJasperFxCommands as the entry point, WebApplicationFactory needs JasperFx to start the host.
-        JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
-        _postgres = await EmbeddedPostgres.StartThrowawayAsync("tests");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => _postgres.Stop();
-
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment("Testing");
-            web.UseSetting("ConnectionStrings:Marten", _postgres.ConnectionString);
-            web.UseSetting("ProgramTracker:SampleData:LoadOnStart", "true");
-            // Every test shares one caller; the rate limits themselves are tested in a host of their own.
-            web.UseSetting("ProgramTracker:RateLimiting:WritesPerMinute", "10000000");
-            web.UseSetting("ProgramTracker:RateLimiting:ReadsPerMinute", "10000000");
-        });
-        using var warmUp = _factory.CreateClient();
+        _postgres = await TestPostgres.StartAsync("tests");
+        _host = InProcessHost.Start(_postgres.ConnectionString,
+            configure: web => web.UseSetting("ProgramTracker:SampleData:LoadOnStart", "true"));
     }
 
     /// <summary>A client signed in as the demo administrator, who may do everything: most tests are about the domain, not access.</summary>
-    public HttpClient CreateClient() => CreateClient(DemoUsers.Administrator);
+    public HttpClient CreateClient() => _host!.CreateClient();
 
     /// <summary>A client that carries a bearer token for this user, issued the way the development sign-in issues them.</summary>
-    public HttpClient CreateClient(DemoUser user) => CreateClient(user.Claims());
+    public HttpClient CreateClient(DemoUser user) => _host!.CreateClient(user);
 
-    public HttpClient CreateClient(IEnumerable<Claim> claims)
-    {
-        var client = CreateAnonymousClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Services.GetRequiredService<DevelopmentTokens>().Issue(claims));
-        return client;
-    }
+    public HttpClient CreateClient(IEnumerable<Claim> claims) => _host!.CreateClient(claims);
 
-    public HttpClient CreateAnonymousClient() => _factory!.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient CreateAnonymousClient() => _host!.CreateAnonymousClient();
 
     /// <summary>Waits until the async projections have caught up with every event appended so far.</summary>
-    public Task WaitForProjectionsAsync() =>
-        Services.GetRequiredService<IHost>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+    public Task WaitForProjectionsAsync() => _host!.WaitForProjectionsAsync();
 
     public async Task DisposeAsync()
     {
-        if (_factory is not null) await _factory.DisposeAsync();
+        if (_host is not null) await _host.DisposeAsync();
         _postgres?.Stop();
     }
 }

@@ -15,25 +15,6 @@ public static class Scenarios
         return body.Length == 0 ? new JsonObject() : JsonNode.Parse(body)!;
     }
 
-    public static object AgreementBody(string? code = null, string from = "2023-06-01", string to = "2026-12-31") => new
-    {
-        code = code ?? $"T-{Guid.NewGuid():N}"[..20],
-        title = new { en = "Cooperation in home affairs 2023–2026", vi = "Hợp tác trong lĩnh vực nội vụ", lo = "ການຮ່ວມມືດ້ານພາຍໃນ" },
-        parties = new object[]
-        {
-            new { partyId = "vn-moha", name = new { en = "Ministry of Home Affairs", vi = "Bộ Nội vụ" }, country = "VN" },
-            new { partyId = "la-moha", name = new { en = "Ministry of Home Affairs", lo = "ກະຊວງພາຍໃນ" }, country = "LA" },
-        },
-        signedOn = "2023-05-23",
-        validity = new { from, to },
-    };
-
-    public static async Task<Guid> RegisteredAgreement(this HttpClient http, object? body = null)
-    {
-        var response = await http.PostAsJsonAsync("/api/agreements", body ?? AgreementBody());
-        return (await response.ShouldBe(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
-    }
-
     public static async Task<Guid> OpenedWorkstream(this HttpClient http, Guid agreementId, string? code = null)
     {
         var response = await http.PostAsJsonAsync($"/api/agreements/{agreementId}/workstreams", new

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -18,19 +17,19 @@ public sealed class SeparateHost : IAsyncDisposable
     /// <summary>A request with this header is made by a signed-in user with that id, as far as the host knows.</summary>
     public const string UserHeader = "X-Test-User";
 
-    private readonly WebApplicationFactory<Program> _factory;
+    private readonly InProcessHost _host;
     private readonly string _adminConnectionString;
     private readonly string _database;
 
-    private SeparateHost(WebApplicationFactory<Program> factory, string adminConnectionString, string database, string connectionString)
+    private SeparateHost(InProcessHost host, string adminConnectionString, string database, string connectionString)
     {
-        _factory = factory;
+        _host = host;
         _adminConnectionString = adminConnectionString;
         _database = database;
         ConnectionString = connectionString;
     }
 
-    public IServiceProvider Services => _factory.Services;
+    public IServiceProvider Services => _host.Services;
 
     /// <summary>The host's own database.</summary>
     public string ConnectionString { get; }
@@ -38,29 +37,17 @@ public sealed class SeparateHost : IAsyncDisposable
     public static async Task<SeparateHost> StartAsync(AppFixture app, string environment, IDictionary<string, string> settings,
         Action<IApplicationBuilder>? afterTheApp = null)
     {
-        var database = $"host_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(app.ConnectionString))
+        var connectionString = await TestPostgres.NewDatabaseAsync(app.ConnectionString, "host");
+        var host = InProcessHost.Start(connectionString, environment, web =>
         {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        var connectionString = new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = database }.ConnectionString;
-
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment(environment);
-            web.UseSetting("ConnectionStrings:Marten", connectionString);
             web.UseSetting("Logging:LogLevel:Default", "Critical");
             foreach (var (key, value) in settings) web.UseSetting(key, value);
             web.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(new TestUsers(afterTheApp)));
         });
-        using var warmUp = factory.CreateClient();
-        return new SeparateHost(factory, app.ConnectionString, database, connectionString);
+        return new SeparateHost(host, app.ConnectionString, new NpgsqlConnectionStringBuilder(connectionString).Database!, connectionString);
     }
 
-    public HttpClient CreateClient(string baseAddress = "http://localhost") =>
-        _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri(baseAddress) });
+    public HttpClient CreateClient(string baseAddress = "http://localhost") => _host.CreateAnonymousClient(baseAddress);
 
     /// <summary>The host's database stops accepting connections and ends the ones it has: a database outage.</summary>
     public async Task RefuseConnectionsAsync()
@@ -75,11 +62,8 @@ public sealed class SeparateHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _factory.DisposeAsync();
-        await using var connection = new NpgsqlConnection(_adminConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await _host.DisposeAsync();
+        await TestPostgres.DropDatabaseAsync(_adminConnectionString, _database);
     }
 
     /// <summary>

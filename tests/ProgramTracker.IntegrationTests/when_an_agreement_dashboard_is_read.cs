@@ -7,7 +7,7 @@ public class when_an_agreement_dashboard_is_read(AppFixture app) : IntegrationCo
     [Fact]
     public async Task it_shows_each_workstream_with_its_milestones_and_the_totals()
     {
-        var id = await Http.RegisteredAgreement(Scenarios.AgreementBody(to: "2035-12-31"));
+        var id = await Http.RegisteredAgreement(TestAgreements.AgreementBody(to: "2035-12-31"));
         var workstreamId = await Http.OpenedWorkstream(id, "CAPACITY");
         var done = await Http.PlannedMilestone(workstreamId, "2024-06-30", weight: 3);
         await Http.PlannedMilestone(workstreamId, "2035-06-30", weight: 1);

@@ -31,7 +31,7 @@ public class when_an_agreement_is_tracked_end_to_end(AppFixture app) : Integrati
     [Fact]
     public async Task the_agreement_keeps_dates_at_the_precision_the_source_gives()
     {
-        var body = Scenarios.AgreementBody() as dynamic;
+        var body = TestAgreements.AgreementBody() as dynamic;
         var response = await Http.PostAsJsonAsync("/api/agreements", new
         {
             code = $"PCO-{Guid.NewGuid():N}"[..16],

@@ -82,7 +82,7 @@ public class when_an_agreement_moves_through_its_life(AppFixture app) : Integrat
     [Fact]
     public async Task an_extension_moves_the_end_and_an_earlier_end_is_refused()
     {
-        var id = await Http.RegisteredAgreement(Scenarios.AgreementBody(to: "2026-12-31"));
+        var id = await Http.RegisteredAgreement(TestAgreements.AgreementBody(to: "2026-12-31"));
 
         (await Post($"/api/agreements/{id}/extensions", new { newEnd = "2028-12-31", reason = "Renewed at the 2026 review" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Http.GetJson($"/api/agreements/{id}"))["validity"]!["to"]!.GetValue<string>().ShouldBe("2028-12-31");

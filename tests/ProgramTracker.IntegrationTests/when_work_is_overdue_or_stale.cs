@@ -7,7 +7,7 @@ public class when_work_is_overdue_or_stale(AppFixture app) : IntegrationContext(
     [Fact]
     public async Task milestones_past_due_and_not_done_are_listed_for_their_agreement()
     {
-        var id = await Http.RegisteredAgreement(Scenarios.AgreementBody(to: "2035-12-31"));
+        var id = await Http.RegisteredAgreement(TestAgreements.AgreementBody(to: "2035-12-31"));
         var workstreamId = await Http.OpenedWorkstream(id, "ARCHIVES");
         var late = await Http.PlannedMilestone(workstreamId, "2024-06-30");
         var done = await Http.PlannedMilestone(workstreamId, "2024-03-31");

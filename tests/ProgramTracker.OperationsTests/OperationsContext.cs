@@ -21,25 +21,6 @@ public static class OperationsScenarios
         return body.Length == 0 ? new JsonObject() : JsonNode.Parse(body)!;
     }
 
-    public static async Task<Guid> RegisteredAgreement(this HttpClient http)
-    {
-        var response = await http.PostAsJsonAsync("/api/agreements", AgreementBody());
-        return (await response.ShouldBe(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
-    }
-
-    public static object AgreementBody() => new
-    {
-        code = $"OPS-{Guid.NewGuid():N}"[..20],
-        title = new { en = "Cooperation in home affairs 2023–2026" },
-        parties = new object[]
-        {
-            new { partyId = "vn-moha", name = new { en = "Ministry of Home Affairs" }, country = "VN" },
-            new { partyId = "la-moha", name = new { en = "Ministry of Home Affairs" }, country = "LA" },
-        },
-        signedOn = "2023-05-23",
-        validity = new { from = "2023-06-01", to = "2026-12-31" },
-    };
-
     public static async Task<Guid> OpenedWorkstream(this HttpClient http, Guid agreementId)
     {
         var response = await http.PostAsJsonAsync($"/api/agreements/{agreementId}/workstreams", new

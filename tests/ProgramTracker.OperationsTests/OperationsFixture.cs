@@ -1,11 +1,7 @@
 using System.Diagnostics;
 using Marten;
-using Marten.Events;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using ProgramTracker.Api.Hosting;
@@ -22,48 +18,34 @@ public sealed class OperationsFixture : IAsyncLifetime
     public const double MaxProjectionLagSeconds = 1;
 
     private EmbeddedPostgres? _postgres;
-    private WebApplicationFactory<Program>? _factory;
+    private InProcessHost? _host;
 
     public List<Activity> Spans { get; } = [];
     public List<MetricSnapshot> Metrics { get; } = [];
-    public IServiceProvider Services => _factory!.Services;
+    public IServiceProvider Services => _host!.Services;
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
     public string ConnectionString { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
-        JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
-        _postgres = await EmbeddedPostgres.StartThrowawayAsync("tests-operations");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => _postgres.Stop();
+        _postgres = await TestPostgres.StartAsync("tests-operations");
         ConnectionString = await NewDatabaseAsync("operations");
 
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        _host = InProcessHost.Start(ConnectionString, configure: web =>
         {
-            web.UseEnvironment("Testing");
-            web.UseSetting("ConnectionStrings:Marten", ConnectionString);
             web.UseSetting("ProgramTracker:Health:MaxProjectionLagSeconds", MaxProjectionLagSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            web.UseSetting("ProgramTracker:RateLimiting:WritesPerMinute", "10000000");
-            web.UseSetting("ProgramTracker:RateLimiting:ReadsPerMinute", "10000000");
             web.ConfigureServices(services =>
             {
                 services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans));
                 services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(Metrics));
             });
         });
-        using var warmUp = _factory.CreateClient();
     }
 
     /// <summary>A client signed in as the administrator: the operations endpoints are theirs.</summary>
-    public HttpClient CreateClient()
-    {
-        var client = _factory!.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
-            _factory.Services.GetRequiredService<ProgramTracker.Api.Security.DevelopmentTokens>().Issue(ProgramTracker.Api.Security.DemoUsers.Administrator));
-        return client;
-    }
+    public HttpClient CreateClient() => _host!.CreateClient();
 
-    public Task WaitForProjectionsAsync() =>
-        Services.GetRequiredService<IHost>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+    public Task WaitForProjectionsAsync() => _host!.WaitForProjectionsAsync();
 
     /// <summary>Collects every metric now, so the snapshots in <see cref="Metrics"/> are current.</summary>
     public IReadOnlyList<MetricSnapshot> CollectMetrics()
@@ -88,22 +70,11 @@ public sealed class OperationsFixture : IAsyncLifetime
     }
 
     /// <summary>An empty database on the test cluster, for a node or an import of its own.</summary>
-    public async Task<string> NewDatabaseAsync(string purpose)
-    {
-        var name = $"{purpose}_{Guid.NewGuid():N}"[..30].ToLowerInvariant();
-        var admin = new NpgsqlConnectionStringBuilder(_postgres!.ConnectionString) { Database = "postgres", Pooling = false };
-        await using (var conn = new NpgsqlConnection(admin.ConnectionString))
-        {
-            await conn.OpenAsync();
-            await using var create = new NpgsqlCommand($"create database {name}", conn);
-            await create.ExecuteNonQueryAsync();
-        }
-        return new NpgsqlConnectionStringBuilder(_postgres.ConnectionString) { Database = name, MaxPoolSize = 20 }.ConnectionString;
-    }
+    public Task<string> NewDatabaseAsync(string purpose) => TestPostgres.NewDatabaseAsync(_postgres!.ConnectionString, purpose, maxPoolSize: 20);
 
     public async Task DisposeAsync()
     {
-        if (_factory is not null) await _factory.DisposeAsync();
+        if (_host is not null) await _host.DisposeAsync();
         _postgres?.Stop();
     }
 }

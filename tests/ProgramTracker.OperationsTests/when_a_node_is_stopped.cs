@@ -29,7 +29,7 @@ public class when_a_node_is_stopped(OperationsFixture app, ITestOutputHelper out
         {
             try
             {
-                var response = await http.PostAsJsonAsync("/api/agreements", OperationsScenarios.AgreementBody());
+                var response = await http.PostAsJsonAsync("/api/agreements", TestAgreements.AgreementBody());
                 if (response.StatusCode != HttpStatusCode.Created) return;
                 var id = (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<Guid>();
                 acknowledged.Add(id);

@@ -97,16 +97,6 @@ public class when_a_projection_falls_behind(OperationsFixture app) : OperationsC
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
-    private async Task<JsonNode> PollReadyUntil(Func<JsonNode, bool> condition)
-    {
-        var watch = Stopwatch.StartNew();
-        JsonNode ready;
-        do
-        {
-            ready = await Ready();
-            if (condition(ready)) return ready;
-            await Task.Delay(250);
-        } while (watch.Elapsed < TimeSpan.FromSeconds(30));
-        return ready;
-    }
+    private async Task<JsonNode> PollReadyUntil(Func<JsonNode, bool> condition) =>
+        (await PollUntil(Ready, condition, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(250))).Last;
 }

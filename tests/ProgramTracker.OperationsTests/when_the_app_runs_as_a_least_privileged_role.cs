@@ -110,13 +110,8 @@ public class when_the_app_runs_as_a_least_privileged_role(OperationsFixture app)
             await using var cmd = new NpgsqlCommand("select max(seq_id) from programtracker.mt_events", conn);
             newest = (long)(await cmd.ExecuteScalarAsync())!;
         }
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var result = await (await http.GetAsync("/api/admin/audit/verify")).ShouldBe(HttpStatusCode.OK);
-            if (result["chainHeadSequence"]!.GetValue<long>() >= newest || clock.Elapsed > Bound) return result;
-            await Task.Delay(100);
-        }
+        return (await PollUntil(async () => await (await http.GetAsync("/api/admin/audit/verify")).ShouldBe(HttpStatusCode.OK),
+            result => result["chainHeadSequence"]!.GetValue<long>() >= newest, Bound)).Last;
     }
 
     private static async Task Execute(NpgsqlConnection conn, string sql)

@@ -56,7 +56,7 @@ public class when_two_nodes_share_one_database(OperationsFixture app, ITestOutpu
             output.WriteLine($"StreamActivity runs on {owner.Name}; killing it (-9).");
 
             var watch = Stopwatch.StartNew();
-            owner.KillHard();
+            owner.Kill();
 
             // Written after the kill: only a projection on the survivor can apply these.
             var lateAgreement = await survivorHttp.RegisteredAgreement();
@@ -106,31 +106,21 @@ public class when_two_nodes_share_one_database(OperationsFixture app, ITestOutpu
 
     private static async Task WaitUntilCaughtUp(HttpClient http, TimeSpan timeout)
     {
-        var watch = Stopwatch.StartNew();
-        JsonNode? status = null;
-        while (watch.Elapsed < timeout)
-        {
-            status = await (await http.GetAsync("/api/admin/projections")).ShouldBe(HttpStatusCode.OK);
-            var projections = status["projections"]!.AsArray();
-            if (projections.Count > 0 && projections.All(p => p!["eventsBehind"]!.GetValue<long>() == 0)) return;
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"The projections did not catch up within {timeout}: {status?.ToJsonString()}");
+        await PollUntilOrThrow(async () => await (await http.GetAsync("/api/admin/projections")).ShouldBe(HttpStatusCode.OK),
+            status => status["projections"]!.AsArray() is { Count: > 0 } projections && projections.All(p => p!["eventsBehind"]!.GetValue<long>() == 0),
+            timeout, "The projections catching up", TimeSpan.FromMilliseconds(200), status => status.ToJsonString());
     }
 
     private static async Task<AppProcess> OwnerOfStreamActivity(IEnumerable<AppProcess> nodes, TimeSpan timeout)
     {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < timeout)
+        return (await PollUntilOrThrow<AppProcess?>(async () =>
         {
             foreach (var node in nodes.Where(n => !n.HasExited))
             {
-                using var http = node.CreateClient();
-                var view = await (await http.GetAsync("/api/admin/node")).ShouldBe(HttpStatusCode.OK);
+                var view = await (await node.Http.GetAsync("/api/admin/node")).ShouldBe(HttpStatusCode.OK);
                 if (view["agents"]!.AsArray().Any(a => a!.GetValue<string>().Contains("streamactivity", StringComparison.OrdinalIgnoreCase))) return node;
             }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException("No node runs the StreamActivity projection.");
+            return null;
+        }, owner => owner is not null, timeout, "A node running the StreamActivity projection", TimeSpan.FromMilliseconds(200)))!;
     }
 }

@@ -94,6 +94,13 @@ public static class Configuration
                 options.ClaimActions.MapUniqueJsonKey(ClaimNames.PersonId, ClaimNames.PersonId);
                 options.ClaimActions.MapJsonKey(ClaimNames.Roles, ClaimNames.Roles);
                 options.ClaimActions.MapJsonKey(ClaimNames.Agreements, ClaimNames.Agreements);
+                // Sign-out at the provider names the client: without client_id (or an id_token_hint, which would mean
+                // keeping the tokens in the cookie) providers drop post_logout_redirect_uri and leave people on their page.
+                options.Events.OnRedirectToIdentityProviderForSignOut = context =>
+                {
+                    context.ProtocolMessage.ClientId = settings.ClientId;
+                    return Task.CompletedTask;
+                };
             });
         }
         else

@@ -68,7 +68,7 @@ public sealed record Place(Guid AgreementId, string AgreementCode, Guid Workstre
     public static async Task<Place> Registered(HttpClient admin)
     {
         var code = $"ACCESS-{Guid.NewGuid():N}"[..16];
-        var agreement = await admin.RegisteredAgreement(Scenarios.AgreementBody(code));
+        var agreement = await admin.RegisteredAgreement(TestAgreements.AgreementBody(code));
         var workstream = await admin.OpenedWorkstream(agreement);
         var milestone = await admin.PlannedMilestone(workstream, due: "2024-01-31");
         var committee = await admin.EstablishedCommittee(agreement);

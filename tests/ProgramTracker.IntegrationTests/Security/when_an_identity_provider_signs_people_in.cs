@@ -4,12 +4,6 @@ using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
-using Marten;
-using Marten.Events;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Npgsql;
 using ProgramTracker.Api.Security;
 
 namespace ProgramTracker.IntegrationTests.Security;
@@ -24,27 +18,25 @@ public sealed class when_an_identity_provider_signs_people_in(AppFixture app) : 
     public async Task its_tokens_carry_who_and_which_role_and_nothing_else_gets_in()
     {
         await using var provider = await StubIdentityProvider.StartAsync();
-        var database = await NewDatabaseAsync();
-        await using var production = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        var database = await TestPostgres.NewDatabaseAsync(App.ConnectionString, "oidc");
+        await using var production = InProcessHost.Start(database, "Production", web =>
         {
-            web.UseEnvironment("Production");
-            web.UseSetting("ConnectionStrings:Marten", database);
             web.UseSetting("ProgramTracker:SampleData:LoadOnStart", "false");
             web.UseSetting("ProgramTracker:Authentication:Authority", provider.Issuer);
             web.UseSetting("ProgramTracker:Authentication:RequireHttpsMetadata", "false");
             web.UseSetting("ProgramTracker:Authentication:ClientSecret", "web-client-secret");
         });
-        using var anonymous = production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var anonymous = production.CreateAnonymousClient();
 
         HttpClient As(params Claim[] claims)
         {
-            var client = production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            var client = production.CreateAnonymousClient();
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", provider.Issue(claims));
             return client;
         }
 
         using var admin = As(new(ClaimNames.Subject, "kc-7f3a"), new(ClaimNames.Name, "Bounmy Phommachanh"), new(ClaimNames.Roles, Roles.Administrator));
-        var registered = await admin.PostAsJsonAsync("/api/agreements", Scenarios.AgreementBody());
+        var registered = await admin.PostAsJsonAsync("/api/agreements", TestAgreements.AgreementBody());
         var agreementId = (await registered.ShouldBe(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
         var history = (await admin.GetJson($"/api/agreements/{agreementId}/history")).AsArray();
         history[0]!["user"]!.GetValue<string>().ShouldBe("Bounmy Phommachanh");
@@ -53,18 +45,18 @@ public sealed class when_an_identity_provider_signs_people_in(AppFixture app) : 
         using var viewer = As(new(ClaimNames.Subject, "kc-9d01"), new(ClaimNames.Name, "A viewer"), new(ClaimNames.Roles, Roles.Viewer),
             new(ClaimNames.Agreements, agreementId.ToString()));
         // The portfolio reads the dashboards, an async projection.
-        await production.Services.GetRequiredService<IHost>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await production.WaitForProjectionsAsync();
         (await viewer.GetJson("/api/agreements"))["total"]!.GetValue<long>().ShouldBe(1);
         (await viewer.PostAsJsonAsync($"/api/agreements/{agreementId}/amendments", new { summary = "x", reason = "y" })).StatusCode
             .ShouldBe(HttpStatusCode.Forbidden);
 
-        using var forged = production.CreateClient();
+        using var forged = production.CreateAnonymousClient();
         using var otherKey = RSA.Create(2048);
         forged.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
             provider.Issue([new(ClaimNames.Subject, "intruder"), new(ClaimNames.Roles, Roles.Administrator)], signedWith: otherKey));
         (await forged.GetAsync("/api/agreements")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
-        using var wrongAudience = production.CreateClient();
+        using var wrongAudience = production.CreateAnonymousClient();
         wrongAudience.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
             provider.Issue([new(ClaimNames.Subject, "kc-7f3a"), new(ClaimNames.Roles, Roles.Administrator)], audience: "another-app"));
         (await wrongAudience.GetAsync("/api/agreements")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -81,18 +73,5 @@ public sealed class when_an_identity_provider_signs_people_in(AppFixture app) : 
             authorize.ShouldContain("response_type=code");
             authorize.ShouldContain("code_challenge_method=S256");
         }
-    }
-
-    private async Task<string> NewDatabaseAsync()
-    {
-        var name = $"oidc_{Guid.NewGuid():N}"[..24];
-        var admin = new NpgsqlConnectionStringBuilder(App.ConnectionString) { Database = "postgres", Pooling = false };
-        await using (var connection = new NpgsqlConnection(admin.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"create database {name}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        return new NpgsqlConnectionStringBuilder(App.ConnectionString) { Database = name }.ConnectionString;
     }
 }
