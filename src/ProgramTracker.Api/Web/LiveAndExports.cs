@@ -120,7 +120,7 @@ public static class LiveAndExports
         private readonly StringBuilder _text = new();
 
         public void Row(params object?[] cells) =>
-            _text.Append(string.Join(',', cells.Select(c => Quote(c?.ToString() ?? "")))).Append("\r\n");
+            _text.Append(string.Join(',', cells.Select(c => Quote(SpreadsheetCells.Text(c?.ToString() ?? ""))))).Append("\r\n");
 
         private static string Quote(string cell) =>
             cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{cell.Replace("\"", "\"\"")}\"" : cell;
@@ -128,4 +128,20 @@ public static class LiveAndExports
         public IResult File(string name) =>
             Results.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(_text.ToString())], "text/csv; charset=utf-8", name);
     }
+}
+
+/// <summary>
+/// A spreadsheet runs a cell that starts with =, +, -, @, a tab or a carriage return as a formula. Text someone
+/// typed (a title, a code) is written with a leading apostrophe instead, so every reader sees it as text (OWASP's
+/// CSV injection guidance); a number, negative ones included, is left as it is.
+/// </summary>
+public static class SpreadsheetCells
+{
+    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+
+    public static string Text(string cell) =>
+        cell.Length > 0 && FormulaStarts.Contains(cell[0])
+        && !decimal.TryParse(cell, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _)
+            ? "'" + cell
+            : cell;
 }
