@@ -231,7 +231,8 @@ internal sealed class IdempotencyScope
         var key = http.Request.Headers[EventStreamWrites.IdempotencyKeyHeader].FirstOrDefault();
         if (string.IsNullOrWhiteSpace(key)) return null;
         var actor = Actor.From(http.User);
-        var id = $"{actor.Id}|{http.Request.Method} {http.Request.Path}|{key[..Math.Min(key.Length, 200)]}";
+        // Hosting.TextInput refuses a key longer than 200 characters before any endpoint runs: the whole key counts.
+        var id = $"{actor.Id}|{http.Request.Method} {http.Request.Path}|{key}";
         var hash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(command, command.GetType())));
         return new IdempotencyScope(id, hash);
     }
