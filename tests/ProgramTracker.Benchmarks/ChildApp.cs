@@ -37,6 +37,7 @@ public sealed class ChildApp : IDisposable
         // Production refuses the development sign-in; Staging is as production-like in every other way, and the
         // requests below carry a bearer token that the app validates on every request as it would an OIDC one.
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
+        psi.Environment["ProgramTracker__Authentication__DemoSignIn"] = "true";
         psi.Environment["ProgramTracker__Authentication__DevSigningKey"] = SigningKey;
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         // The load comes from one caller; the limiter stays on (its cost is part of the measurement) but never refuses.

@@ -56,6 +56,7 @@ try
                  {
                      web.UseContentRoot(contentRoot);
                      web.UseEnvironment("Staging");
+                     web.UseSetting("ProgramTracker:Authentication:DemoSignIn", "true");
                      web.UseSetting("ProgramTracker:Authentication:DevSigningKey", ChildApp.SigningKey);
                      web.UseSetting("ConnectionStrings:Marten", appConnectionString);
                      web.UseSetting("Logging:LogLevel:Default", "Warning");

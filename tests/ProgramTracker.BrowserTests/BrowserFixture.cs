@@ -45,6 +45,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Testing");
+            web.UseSetting("ProgramTracker:Authentication:DemoSignIn", "true");
             web.UseSetting("ConnectionStrings:Marten", _postgres.ConnectionString);
             web.UseSetting("ProgramTracker:SampleData:LoadOnStart", "true");
             // Every test shares one caller; the rate limits themselves are tested in a host of their own.

@@ -50,6 +50,7 @@ public sealed class AppProcess : IAsyncDisposable
         psi.Environment["ConnectionStrings__Marten"] = _connectionString;
         // Production refuses the development sign-in; Staging is as production-like in every other way.
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
+        psi.Environment["ProgramTracker__Authentication__DemoSignIn"] = "true";
         psi.Environment["ProgramTracker__Authentication__DevSigningKey"] = SigningKey;
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         // 32 writers from one caller: far above a real user's limit.

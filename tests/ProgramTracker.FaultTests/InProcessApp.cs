@@ -25,6 +25,7 @@ public sealed class InProcessApp : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Testing");
+            web.UseSetting("ProgramTracker:Authentication:DemoSignIn", "true");
             web.UseSetting("ConnectionStrings:Marten", _postgres.ConnectionString);
             // Thousands of deliberate conflicts and malformed requests: the tests assert on answers and the store, not logs.
             web.UseSetting("Logging:LogLevel:Default", "Critical");

@@ -50,6 +50,7 @@ public sealed class SeparateHost : IAsyncDisposable
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment(environment);
+            web.UseSetting("ProgramTracker:Authentication:DemoSignIn", "true");
             web.UseSetting("ConnectionStrings:Marten", connectionString);
             web.UseSetting("Logging:LogLevel:Default", "Critical");
             foreach (var (key, value) in settings) web.UseSetting(key, value);

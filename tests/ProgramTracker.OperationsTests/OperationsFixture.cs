@@ -40,6 +40,7 @@ public sealed class OperationsFixture : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Testing");
+            web.UseSetting("ProgramTracker:Authentication:DemoSignIn", "true");
             web.UseSetting("ConnectionStrings:Marten", ConnectionString);
             web.UseSetting("ProgramTracker:Health:MaxProjectionLagSeconds", MaxProjectionLagSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
             web.UseSetting("ProgramTracker:RateLimiting:WritesPerMinute", "10000000");

@@ -87,6 +87,7 @@ public sealed class when_the_host_is_secured(AppFixture app) : IntegrationContex
             web.UseSetting("ConnectionStrings:Marten", App.ConnectionString);
         });
         var refused = Should.Throw<InvalidOperationException>(() => production.CreateClient());
-        refused.Message.ShouldContain("refused in Production");
+        refused.Message.ShouldContain("refused in the 'Production' environment");
+        refused.Message.ShouldContain("ProgramTracker:Authentication:Authority");
     }
 }
