@@ -37,6 +37,7 @@ public static class Configuration
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AccessProblems>();
         services.AddAuthorization(Policies.Add);
         services.AddDatabaseDataProtection();
+        services.AddServerSideSessions();
         services.AddAntiforgery(options =>
         {
             options.HeaderName = AntiforgeryHeader;
@@ -63,6 +64,8 @@ public static class Configuration
                 options.SlidingExpiration = true;
                 options.LoginPath = "/sign-in";
                 options.AccessDeniedPath = "/access-denied";
+                // Signing out, or losing a place, ends the session on every node (Security/Sessions.cs).
+                options.EventsType = typeof(ServerSideSessions);
                 if (settings.UsesIdentityProvider) options.ForwardChallenge = OpenIdConnectScheme;
             })
             .AddJwtBearer(options =>
