@@ -36,6 +36,7 @@ app.UseRateLimiting();
 app.UseRequestLimits();
 app.UseAccessControl();
 app.UseJsonRequestBodies();
+app.UseTextInputRules();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/api-docs").AllowAnonymous();
 app.MapHealth();

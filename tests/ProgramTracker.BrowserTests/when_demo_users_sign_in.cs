@@ -29,8 +29,10 @@ public sealed class when_demo_users_sign_in(BrowserFixture app) : BrowserTest(ap
         await Assertions.Expect(Page.Locator("[data-agreement-id]")).ToHaveCountAsync(2);
         await Screenshot("portfolio-as-viewer");
 
-        await Page.GotoAsync($"/agreements/{SampleIds.ArchivesPlan2026}");
-        await Assertions.Expect(Page.GetByTestId("access-denied")).ToBeVisibleAsync();
+        // An agreement the viewer may not read does not exist for them: the not-found page, as for an unknown id.
+        var hidden = await Page.GotoAsync($"/agreements/{SampleIds.ArchivesPlan2026}");
+        hidden!.Status.ShouldBe(404);
+        await Assertions.Expect(Page.GetByTestId("not-found")).ToBeVisibleAsync();
 
         await Page.GetByTestId("sign-out").ClickAsync();
         await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"));
@@ -72,7 +74,8 @@ public sealed class when_demo_users_sign_in(BrowserFixture app) : BrowserTest(ap
         await Assertions.Expect(asOfficer.Locator("#complete-heading")).ToBeVisibleAsync();
         await Assertions.Expect(asOfficer.GetByTestId("read-only")).ToHaveCountAsync(0);
 
-        await asOfficer.GotoAsync($"/workstreams/{SampleIds.HomeAffairsOrganisation}");
-        await Assertions.Expect(asOfficer.GetByTestId("access-denied")).ToBeVisibleAsync();
+        var hidden = await asOfficer.GotoAsync($"/workstreams/{SampleIds.HomeAffairsOrganisation}");
+        hidden!.Status.ShouldBe(404);
+        await Assertions.Expect(asOfficer.GetByTestId("not-found")).ToBeVisibleAsync();
     }
 }

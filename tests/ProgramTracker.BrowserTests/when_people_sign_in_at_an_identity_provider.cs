@@ -72,8 +72,7 @@ public sealed class when_people_sign_in_at_an_identity_provider(BrowserFixture a
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "My assignments" })).ToHaveAttributeAsync("href", "/people/demo-officer-pco");
     }
 
-    [Fact(Skip = "Needs the server-side session store of branch hardening (issue 14, item 2): until it is merged, a cookie " +
-                 "kept from before the sign-out still opens the session. Remove this Skip when merging it.")]
+    [Fact]
     public async Task the_session_cookie_kept_from_before_the_sign_out_is_refused()
     {
         await using var context = await App.Browser.NewContextAsync(new() { BaseURL = world.AppAddress.ToString() });

@@ -176,7 +176,7 @@ public class when_a_page_and_the_api_read_the_same_thing(AppFixture app) : Integ
     [Fact]
     public async Task the_overdue_export_lists_what_the_overdue_endpoint_lists()
     {
-        var agreement = await Http.RegisteredAgreement(Scenarios.AgreementBody(to: "2035-12-31"));
+        var agreement = await Http.RegisteredAgreement(TestAgreements.AgreementBody(to: "2035-12-31"));
         var workstream = await Http.OpenedWorkstream(agreement, "EXPORT");
         await Http.PlannedMilestone(workstream, "2024-02-29");
         await Http.PlannedMilestone(workstream, "2024-08-31");

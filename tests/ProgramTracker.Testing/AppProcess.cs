@@ -158,6 +158,7 @@ public sealed class AppProcess : IAsyncDisposable, IDisposable
         // Production refuses the development sign-in when serving; a node here is Staging, as production-like otherwise.
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = url is null ? "Production" : "Staging";
         psi.Environment["ProgramTracker__Authentication__DevSigningKey"] = SigningKey;
+        psi.Environment["ProgramTracker__Authentication__DemoSignIn"] = "true";
         psi.Environment["DOTNET_NOLOGO"] = "1";
         // Load and catch-up scenarios write from one caller, faster than a real user may.
         psi.Environment["ProgramTracker__RateLimiting__WritesPerMinute"] = "10000000";

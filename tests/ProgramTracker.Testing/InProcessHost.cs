@@ -43,6 +43,8 @@ public sealed class InProcessHost : IAsyncDisposable
         {
             web.UseEnvironment(environment);
             web.UseSetting("ConnectionStrings:Marten", connectionString);
+            // The demo sign-in is opt-in outside Development; test hosts sign their callers in with it.
+            web.UseSetting("ProgramTracker:Authentication:DemoSignIn", "true");
             // Tests share one caller; the rate limits themselves are tested in a host of their own.
             web.UseSetting("ProgramTracker:RateLimiting:WritesPerMinute", "10000000");
             web.UseSetting("ProgramTracker:RateLimiting:ReadsPerMinute", "10000000");

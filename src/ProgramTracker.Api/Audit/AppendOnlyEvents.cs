@@ -31,6 +31,77 @@ public sealed class AppendOnlyEvents() : FeatureSchemaBase("AppendOnlyEvents", n
         chain.AddColumn("chained_at", "timestamp with time zone").NotNull().DefaultValueByExpression("now()");
         yield return chain;
         yield return new RefuseRewrites();
+        yield return new RealTimestamps();
+    }
+
+    /// <summary>
+    /// Every event is stored with a real time. When a save fails after its append took sequence numbers (a later
+    /// statement of the batch fails, such as two requests racing with one Idempotency-Key, or the connection drops
+    /// in a database restart), Marten fills those numbers with tombstone events that it builds without a
+    /// timestamp; Npgsql writes .NET's minimum date as -infinity, and such rows sorted before everything, read as
+    /// null through to_char and stalled the audit chain. A BEFORE INSERT trigger (ENABLE ALWAYS) gives an event
+    /// whose timestamp is missing or infinite the time of its transaction instead. Rows stored before this
+    /// trigger existed keep their -infinity: events are never changed.
+    /// </summary>
+    private sealed class RealTimestamps : ISchemaObject
+    {
+        private const string Function = "give_event_a_real_time";
+        private const string Marker = "real time (audit v1)";
+
+        public DbObjectName Identifier { get; } = new PostgresqlObjectName(MartenSetup.Schema, Function, SchemaUtils.IdentifierUsage.General);
+
+        public void WriteCreateStatement(Migrator migrator, TextWriter writer)
+        {
+            var schema = MartenSetup.Schema;
+            writer.WriteLine($$"""
+                CREATE OR REPLACE FUNCTION {{schema}}.{{Function}}() RETURNS trigger LANGUAGE plpgsql AS $f$
+                BEGIN
+                  -- every event is stored with a {{Marker}}
+                  IF NEW.timestamp IS NULL OR NOT isfinite(NEW.timestamp) THEN
+                    NEW.timestamp := transaction_timestamp();
+                  END IF;
+                  RETURN NEW;
+                END
+                $f$;
+                DROP TRIGGER IF EXISTS {{Function}} ON {{schema}}.mt_events;
+                CREATE TRIGGER {{Function}} BEFORE INSERT ON {{schema}}.mt_events FOR EACH ROW EXECUTE FUNCTION {{schema}}.{{Function}}();
+                ALTER TABLE {{schema}}.mt_events ENABLE ALWAYS TRIGGER {{Function}};
+                DO $$ BEGIN
+                  IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+                    BEGIN
+                      CREATE ROLE {{OwnerRole}} NOLOGIN;
+                    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+                    END;
+                    ALTER FUNCTION {{schema}}.{{Function}}() OWNER TO {{OwnerRole}};
+                  END IF;
+                END $$;
+                """);
+        }
+
+        public void WriteDropStatement(Migrator rules, TextWriter writer) =>
+            writer.WriteLine($"-- {Identifier}: re-created in place");
+
+        public void ConfigureQueryCommand(Weasel.Core.DbCommandBuilder builder)
+        {
+            var schema = MartenSetup.Schema;
+            builder.Append($"""
+                select exists (select 1 from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+                               where n.nspname = '{schema}' and c.relname = 'mt_events' and t.tgname = '{Function}' and t.tgenabled = 'A')
+                  and exists (select 1 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                              where n.nspname = '{schema}' and p.proname = '{Function}' and p.prosrc like '%{Marker}%');
+                """);
+        }
+
+        public async Task<ISchemaObjectDelta> CreateDeltaAsync(DbDataReader reader, CancellationToken ct = default)
+        {
+            var intact = await reader.ReadAsync(ct) && !await reader.IsDBNullAsync(0, ct) && reader.GetBoolean(0);
+            return new SchemaObjectDelta(this, intact ? SchemaPatchDifference.None : SchemaPatchDifference.Update);
+        }
+
+        public IEnumerable<DbObjectName> AllNames()
+        {
+            yield return Identifier;
+        }
     }
 
     /// <summary>

@@ -98,7 +98,7 @@ public sealed class CommitteeSampleData : ISampleData
 
         Stamp(session);
         session.Events.StartStream<Committee>(HomeAffairsCommittee, [.. established.Events, .. scheduled.Events, .. held.Events, .. reviews.SelectMany(r => r.Events)]);
-        foreach (var append in reviews.SelectMany(r => r.Appends)) session.Events.Append(append.StreamId, [.. append.Events]);
+        foreach (var append in reviews.SelectMany(r => r.Appends)) await session.AppendAtCurrentVersionAsync(append.StreamId, append.Events, ct);
         await session.SaveChangesAsync(ct);
     }
 

@@ -40,7 +40,7 @@ public static class EventStreamWrites
             Stamp(session, http, command);
             stream.AppendMany(decision.Events);
             foreach (var start in decision.Starts) session.Events.StartStream(start.AggregateType, start.StreamId, [.. start.Events]);
-            foreach (var append in decision.Appends) session.Events.Append(append.StreamId, [.. append.Events]);
+            foreach (var append in decision.Appends) await session.AppendAtCurrentVersionAsync(append.StreamId, append.Events, ct);
 
             // A created resource that is a stream of its own reports that stream's version; one that lives inside
             // this stream (a milestone) reports this stream's version, the ETag to use for the next change.
@@ -69,6 +69,19 @@ public static class EventStreamWrites
             session.EjectAllPendingChanges();
             return await ReplayWinnerAsync(session, idempotency, ct) ?? Conflict(http, streamId);
         }
+    }
+
+    /// <summary>
+    /// Appends to a stream other than the one the command fetched for writing, at the version it is at now. In
+    /// Quick append mode a plain Append leaves the events' versions unknown to the inline snapshot, which then
+    /// records version 0, and every ETag read from it is wrong; naming the version also makes a racing writer
+    /// on that stream lose with 409 instead of interleaving.
+    /// </summary>
+    public static async Task AppendAtCurrentVersionAsync(this IDocumentSession session, Guid streamId, IReadOnlyList<object> events,
+        CancellationToken ct)
+    {
+        var current = (await session.Events.FetchStreamStateAsync(streamId, ct))?.Version ?? 0;
+        session.Events.Append(streamId, current + events.Count, [.. events]);
     }
 
     private static async Task<bool> StreamExistsAsync(IDocumentSession session, Guid streamId, CancellationToken ct)
@@ -100,7 +113,7 @@ public static class EventStreamWrites
         {
             Stamp(session, http, command);
             session.Events.StartStream<TState>(streamId, decision.Events);
-            foreach (var append in decision.Appends) session.Events.Append(append.StreamId, [.. append.Events]);
+            foreach (var append in decision.Appends) await session.AppendAtCurrentVersionAsync(append.StreamId, append.Events, ct);
             var accepted = new CommandAccepted(streamId, decision.Events.Count);
             idempotency?.Remember(session, StatusCodes.Status201Created, accepted, location);
             await session.SaveChangesAsync(ct);
@@ -218,7 +231,8 @@ internal sealed class IdempotencyScope
         var key = http.Request.Headers[EventStreamWrites.IdempotencyKeyHeader].FirstOrDefault();
         if (string.IsNullOrWhiteSpace(key)) return null;
         var actor = Actor.From(http.User);
-        var id = $"{actor.Id}|{http.Request.Method} {http.Request.Path}|{key[..Math.Min(key.Length, 200)]}";
+        // Hosting.TextInput refuses a key longer than 200 characters before any endpoint runs: the whole key counts.
+        var id = $"{actor.Id}|{http.Request.Method} {http.Request.Path}|{key}";
         var hash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(command, command.GetType())));
         return new IdempotencyScope(id, hash);
     }

@@ -11,7 +11,7 @@ public sealed record NodeView(Guid NodeId, int NodeNumber, string Mode, string M
 
 public static class NodeInfo
 {
-    /// <summary>Which node answered and what it runs. Restrict to administrators once sign-in lands (issue 7).</summary>
+    /// <summary>Which node answered and what it runs; for administrators.</summary>
     [Authorize(Policy = Policies.Administrator)]
     [WolverineGet("/api/admin/node")]
     public static NodeView Get(IWolverineRuntime runtime, IConfiguration configuration) =>

@@ -12,7 +12,8 @@ namespace ProgramTracker.Api.Security;
 /// <summary>
 /// Who may do what. The API takes bearer tokens; the web UI keeps a cookie session. With an identity provider
 /// configured (ProgramTracker:Authentication:Authority) both come from it over OpenID Connect; without one, the
-/// development sign-in offers the demo users, and the app refuses to start that way in Production.
+/// development sign-in offers the demo users: in Development, or where ProgramTracker:Authentication:DemoSignIn says
+/// so (never in Production); anywhere else the web server refuses to start.
 /// </summary>
 public static class Configuration
 {
@@ -25,7 +26,8 @@ public static class Configuration
         var settings = AuthenticationSettings.From(builder.Configuration);
         var services = builder.Services;
         // Refused when the web server starts, so that command-line tools (export, rebuild, audit verify) still run.
-        if (!settings.UsesIdentityProvider && builder.Environment.IsProduction()) services.AddSingleton<IStartupFilter, RefuseDevelopmentSignIn>();
+        if (!settings.UsesIdentityProvider && !settings.AllowsDemoSignIn(builder.Environment))
+            services.AddSingleton<IStartupFilter>(new RefuseDevelopmentSignIn(builder.Environment.EnvironmentName));
 
         services.AddSingleton(settings);
         services.AddSingleton<DevelopmentTokens>();
@@ -35,6 +37,7 @@ public static class Configuration
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AccessProblems>();
         services.AddAuthorization(Policies.Add);
         services.AddDatabaseDataProtection();
+        services.AddServerSideSessions();
         services.AddAntiforgery(options =>
         {
             options.HeaderName = AntiforgeryHeader;
@@ -61,6 +64,8 @@ public static class Configuration
                 options.SlidingExpiration = true;
                 options.LoginPath = "/sign-in";
                 options.AccessDeniedPath = "/access-denied";
+                // Signing out, or losing a place, ends the session on every node (Security/Sessions.cs).
+                options.EventsType = typeof(ServerSideSessions);
                 if (settings.UsesIdentityProvider) options.ForwardChallenge = OpenIdConnectScheme;
             })
             .AddJwtBearer(options =>
@@ -180,12 +185,14 @@ public static class Configuration
             "antiforgery");
 }
 
-internal sealed class RefuseDevelopmentSignIn : IStartupFilter
+internal sealed class RefuseDevelopmentSignIn(string environment) : IStartupFilter
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) =>
         throw new InvalidOperationException(
-            "The development sign-in (demo users) is refused in Production. Set ProgramTracker:Authentication:Authority " +
-            "(and Audience, ClientId, ClientSecret) to your OpenID Connect provider.");
+            $"No identity provider is configured, and the development sign-in is refused in the '{environment}' environment: " +
+            "it would let anyone sign in as any demo user, administrator included. Set ProgramTracker:Authentication:Authority " +
+            "(and Audience, ClientId, ClientSecret) to your OpenID Connect provider. For a test or demonstration installation " +
+            "outside Production only, set ProgramTracker:Authentication:DemoSignIn=true to offer the demo users.");
 }
 
 public sealed record DevelopmentToken(string AccessToken, string TokenType, int ExpiresIn);

@@ -30,7 +30,7 @@ public sealed class DemoUsersSampleData(TimeProvider clock) : ISampleData
             var workstream = await session.LoadAsync<Workstream>(workstreamId, ct);
             if (workstream is null || workstream.Officers.Any(o => o.PersonId == officer.PersonId)) continue;
             var assigned = AssignProjectOfficer.Decide(new AssignProjectOfficer(officer.PersonId!, officer.Name), workstream);
-            if (assigned.Accepted) session.Events.Append(workstreamId, [.. assigned.Events]);
+            if (assigned.Accepted) await session.AppendAtCurrentVersionAsync(workstreamId, assigned.Events, ct);
         }
 
         var committee = await session.LoadAsync<Committee>(CommitteeSampleData.PartyOfficeCommittee, ct);
@@ -40,7 +40,7 @@ public sealed class DemoUsersSampleData(TimeProvider clock) : ISampleData
             var party = committee.Principals.FirstOrDefault()?.PartyId ?? agreement.Parties[0].PartyId;
             var appointed = AppointMember.Decide(
                 new AppointMember(chair.PersonId!, chair.Name, CommitteeRole.Chair, party, clock.Today()), committee, agreement);
-            if (appointed.Accepted) session.Events.Append(committee.Id, [.. appointed.Events]);
+            if (appointed.Accepted) await session.AppendAtCurrentVersionAsync(committee.Id, appointed.Events, ct);
         }
 
         SampleDataSession.Stamp(session, nameof(DemoUsersSampleData));

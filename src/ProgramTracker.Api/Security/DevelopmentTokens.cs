@@ -85,7 +85,17 @@ public sealed class AuthenticationSettings
     /// <summary>Development sign-in only: the secret that signs its bearer tokens, so they survive a restart.</summary>
     public string? DevSigningKey { get; set; }
 
+    /// <summary>
+    /// The development sign-in (demo users, tokens for anyone at /dev/token) outside the Development environment:
+    /// off unless set, for tests, benchmarks and demonstration installations. Never in Production.
+    /// </summary>
+    public bool DemoSignIn { get; set; }
+
     public bool UsesIdentityProvider => !string.IsNullOrWhiteSpace(Authority);
+
+    /// <summary>Without an identity provider, whether this environment may offer the demo users.</summary>
+    public bool AllowsDemoSignIn(IHostEnvironment environment) =>
+        environment.IsDevelopment() || DemoSignIn && !environment.IsProduction();
 
     public static AuthenticationSettings From(IConfiguration configuration) =>
         configuration.GetSection(Section).Get<AuthenticationSettings>() ?? new AuthenticationSettings();

@@ -105,14 +105,40 @@ public sealed class AccessHandler(ResourceDirectory directory) : AuthorizationHa
 
 /// <summary>
 /// Refusals as ProblemDetails for the API (401 with a Bearer challenge, 403 saying why, 404 for what the user may
-/// not see); the web UI keeps the cookie's sign-in and access-denied pages.
+/// not see); the web UI keeps the cookie's sign-in and access-denied pages, except for what the user may not see:
+/// a page of it shows the not-found page, and its CSV and live feed answer 404, as the API does. A signed-in
+/// user's request that reached no endpoint (an unknown route) or only the router's own refusal (wrong method,
+/// wrong content type) is not an access question: it goes on to its 404, 405 or 415. Anonymous ones are still
+/// asked to sign in first, whatever they ask for.
 /// </summary>
 public sealed class AccessProblems : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _pages = new();
+    private Endpoint? _notFoundPage;
 
     public async Task HandleAsync(RequestDelegate next, HttpContext http, AuthorizationPolicy policy, PolicyAuthorizationResult result)
     {
+        if (!result.Succeeded && !result.Challenged && http.GetEndpoint() is not RouteEndpoint)
+        {
+            await next(http);
+            return;
+        }
+
+        var notVisible = result.AuthorizationFailure?.FailureReasons.Any(r => r.Message == AccessHandler.NotVisible) == true;
+        if (notVisible && !http.Request.Path.StartsWithSegments("/api"))
+        {
+            if (http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null
+                && NotFoundPage(http) is { } page)
+            {
+                http.SetEndpoint(page);
+                http.Request.RouteValues = new RouteValueDictionary { ["page"] = "/Account/NotFound" };
+                await next(http);
+                return;
+            }
+            await NotFound().ExecuteAsync(http);
+            return;
+        }
+
         if (result.Succeeded || !http.Request.Path.StartsWithSegments("/api"))
         {
             await _pages.HandleAsync(next, http, policy, result);
@@ -123,13 +149,19 @@ public sealed class AccessProblems : IAuthorizationMiddlewareResultHandler
             ? Problems.Status(StatusCodes.Status401Unauthorized, "Sign in first.",
                 "This API needs a bearer token: sign in with the identity provider (or, in development, POST /dev/token?user=officer).",
                 "unauthenticated")
-            : result.AuthorizationFailure?.FailureReasons.Any(r => r.Message == AccessHandler.NotVisible) == true
-                ? Problems.Status(StatusCodes.Status404NotFound, "Not found.",
-                    "Nothing with this id exists that you may see.", "not-found")
+            : notVisible
+                ? NotFound()
                 : Problems.Status(StatusCodes.Status403Forbidden, "You may not do this.",
                     result.AuthorizationFailure?.FailureReasons.FirstOrDefault()?.Message
                     ?? "Your role does not allow this. Ask an administrator for access.", "forbidden");
         if (result.Challenged) http.Response.Headers.WWWAuthenticate = "Bearer";
         await problem.ExecuteAsync(http);
     }
+
+    private static IResult NotFound() =>
+        Problems.Status(StatusCodes.Status404NotFound, "Not found.", "Nothing with this id exists that you may see.", "not-found");
+
+    private Endpoint? NotFoundPage(HttpContext http) =>
+        _notFoundPage ??= http.RequestServices.GetRequiredService<EndpointDataSource>().Endpoints
+            .FirstOrDefault(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>()?.ViewEnginePath == "/Account/NotFound");
 }

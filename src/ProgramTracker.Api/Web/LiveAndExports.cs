@@ -38,9 +38,34 @@ public static class LiveAndExports
     private static Task WorkstreamLive(Guid id, HttpContext http, IDocumentStore store, IHostApplicationLifetime lifetime) =>
         Follow(http, store, lifetime, (session, ct) => Reads.WorkstreamVersionAsync(session, id, ct));
 
+    /// <summary>
+    /// Follows a version until the page closes. An id that names nothing is a 404 before the stream starts (an
+    /// EventSource gives up on it instead of reconnecting every two seconds), and one user holds at most
+    /// ProgramTracker:Live:MaxConnectionsPerUser connections on a node at once (429 beyond).
+    /// </summary>
     private static async Task Follow(HttpContext http, IDocumentStore store, IHostApplicationLifetime lifetime,
         Func<IQuerySession, CancellationToken, Task<long?>> versionOf)
     {
+        long? first;
+        await using (var session = store.QuerySession()) first = await versionOf(session, http.RequestAborted);
+        if (first is null)
+        {
+            await Common.Problems.Status(StatusCodes.Status404NotFound, "Not found.", "Nothing with this id exists that you may see.", "not-found")
+                .ExecuteAsync(http);
+            return;
+        }
+
+        var connections = http.RequestServices.GetRequiredService<LiveConnections>();
+        using var slot = connections.TryOpen(Common.Actor.From(http.User).Id);
+        if (slot is null)
+        {
+            http.Response.Headers.RetryAfter = "60";
+            await Common.Problems.Status(StatusCodes.Status429TooManyRequests, "Too many live pages open.",
+                $"You already follow {connections.MaxPerUser} pages live. Close one and reload this page.", "too-many-live-connections")
+                .ExecuteAsync(http);
+            return;
+        }
+
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         stop.CancelAfter(ConnectionLifetime);
         var ct = stop.Token;
@@ -118,7 +143,7 @@ public static class LiveAndExports
         private readonly StringBuilder _text = new();
 
         public void Row(params object?[] cells) =>
-            _text.Append(string.Join(',', cells.Select(c => Quote(c?.ToString() ?? "")))).Append("\r\n");
+            _text.Append(string.Join(',', cells.Select(c => Quote(SpreadsheetCells.Text(c?.ToString() ?? ""))))).Append("\r\n");
 
         private static string Quote(string cell) =>
             cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{cell.Replace("\"", "\"\"")}\"" : cell;
@@ -126,4 +151,52 @@ public static class LiveAndExports
         public IResult File(string name) =>
             Results.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(_text.ToString())], "text/csv; charset=utf-8", name);
     }
+}
+
+/// <summary>
+/// A spreadsheet runs a cell that starts with =, +, -, @, a tab or a carriage return as a formula. Text someone
+/// typed (a title, a code) is written with a leading apostrophe instead, so every reader sees it as text (OWASP's
+/// CSV injection guidance); a number, negative ones included, is left as it is.
+/// </summary>
+/// <summary>The live connections each user holds open on this node.</summary>
+public sealed class LiveConnections(IConfiguration configuration)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _open = new();
+
+    public int MaxPerUser { get; } = configuration.GetValue("ProgramTracker:Live:MaxConnectionsPerUser", 10);
+
+    /// <summary>A slot to hold while the connection is open, or null when the user holds all theirs.</summary>
+    public IDisposable? TryOpen(string user)
+    {
+        var now = _open.AddOrUpdate(user, 1, (_, n) => n + 1);
+        if (now <= MaxPerUser) return new Slot(this, user);
+        Close(user);
+        return null;
+    }
+
+    private void Close(string user)
+    {
+        if (_open.AddOrUpdate(user, 0, (_, n) => n - 1) <= 0) _open.TryRemove(new KeyValuePair<string, int>(user, 0));
+    }
+
+    private sealed class Slot(LiveConnections owner, string user) : IDisposable
+    {
+        private int _closed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _closed, 1) == 0) owner.Close(user);
+        }
+    }
+}
+
+public static class SpreadsheetCells
+{
+    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+
+    public static string Text(string cell) =>
+        cell.Length > 0 && FormulaStarts.Contains(cell[0])
+        && !decimal.TryParse(cell, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _)
+            ? "'" + cell
+            : cell;
 }

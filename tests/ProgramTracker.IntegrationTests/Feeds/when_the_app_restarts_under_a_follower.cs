@@ -1,9 +1,5 @@
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using ProgramTracker.Api.Security;
 
 namespace ProgramTracker.IntegrationTests.Feeds;
 
@@ -31,7 +27,7 @@ public class when_the_app_restarts_under_a_follower(AppFixture app) : Integratio
 
             await using (var first = Host(connectionString))
             {
-                using var http = Client(first);
+                using var http = first.CreateClient();
                 var agreementId = await http.RegisteredAgreement();
                 var workstreamId = await http.OpenedWorkstream(agreementId);
                 streams.AddRange([agreementId, workstreamId]);
@@ -45,7 +41,7 @@ public class when_the_app_restarts_under_a_follower(AppFixture app) : Integratio
             var resumed = new FeedFollower(cursor, limit: 2);
             await using (var second = Host(connectionString))
             {
-                using var http = Client(second);
+                using var http = second.CreateClient();
                 var workstreamId = await http.OpenedWorkstream(streams[0]);
                 streams.Add(workstreamId);
                 await http.PlannedMilestone(workstreamId);
@@ -67,24 +63,10 @@ public class when_the_app_restarts_under_a_follower(AppFixture app) : Integratio
         }
     }
 
-    private static WebApplicationFactory<Program> Host(string connectionString)
-    {
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+    private static InProcessHost Host(string connectionString) =>
+        InProcessHost.Start(connectionString, configure: web =>
         {
-            web.UseEnvironment("Testing");
-            web.UseSetting("ConnectionStrings:Marten", connectionString);
             web.UseSetting("Logging:LogLevel:Default", "Critical");
             web.UseSetting("ProgramTracker:SampleData:LoadOnStart", "false");
         });
-        using var warmUp = factory.CreateClient();
-        return factory;
-    }
-
-    private static HttpClient Client(WebApplicationFactory<Program> host)
-    {
-        var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            host.Services.GetRequiredService<DevelopmentTokens>().Issue(DemoUsers.Administrator.Claims()));
-        return client;
-    }
 }

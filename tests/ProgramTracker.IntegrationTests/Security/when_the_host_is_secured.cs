@@ -55,7 +55,7 @@ public sealed class when_the_host_is_secured(AppFixture app) : IntegrationContex
         using var anonymous = App.CreateAnonymousClient();
         var response = await anonymous.GetAsync(url);
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        response.Headers.Location!.ToString().ShouldStartWith("http://localhost/sign-in?ReturnUrl=");
+        response.Headers.Location!.ToString().ShouldStartWith("/sign-in?ReturnUrl=");
     }
 
     [Fact]
@@ -87,6 +87,7 @@ public sealed class when_the_host_is_secured(AppFixture app) : IntegrationContex
             web.UseSetting("ConnectionStrings:Marten", App.ConnectionString);
         });
         var refused = Should.Throw<InvalidOperationException>(() => production.CreateClient());
-        refused.Message.ShouldContain("refused in Production");
+        refused.Message.ShouldContain("refused in the 'Production' environment");
+        refused.Message.ShouldContain("ProgramTracker:Authentication:Authority");
     }
 }
