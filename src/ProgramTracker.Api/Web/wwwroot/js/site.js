@@ -15,6 +15,7 @@ document.addEventListener("DOMContentLoaded", () => {
 function wireForms() {
   for (const form of document.querySelectorAll("form[data-api-form]:not([data-wired])")) wireForm(form);
   for (const dates of document.querySelectorAll("[data-partial-date]")) showDateParts(dates);
+  for (const repeater of document.querySelectorAll("[data-repeater]")) renumber(repeater);
 }
 
 // Print buttons carry data-print: the Content-Security-Policy allows no inline event handlers.
@@ -273,8 +274,10 @@ function removeItem(item) {
   const index = [...list.children].indexOf(item);
   item.remove();
   renumber(repeater);
+  // Focus goes to the remove button of the item now in its place, or to "add" when no item may be removed.
   const next = list.children[Math.min(index, list.children.length - 1)];
-  (next?.querySelector("[data-remove-item]") ?? repeater.querySelector(":scope > [data-add-item]"))?.focus();
+  const remove = next && [...next.querySelectorAll("[data-remove-item]")].find((b) => b.closest("[data-repeat-item]") === next);
+  (remove && !remove.disabled ? remove : repeater.querySelector(":scope > [data-add-item]"))?.focus();
   repeater.closest("form")?.setAttribute("data-dirty", "");
 }
 
