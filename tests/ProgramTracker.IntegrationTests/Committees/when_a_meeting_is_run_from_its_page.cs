@@ -58,6 +58,22 @@ public class when_a_meeting_is_run_from_its_page(AppFixture app) : IntegrationCo
         (await Desk(committeeId, meetingId)).NotYetReviewed.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task a_meeting_form_sent_with_no_one_ticked_is_refused_naming_the_attendance()
+    {
+        var (committeeId, workstreamId, _) = await CommitteeWithComingsAndGoings();
+        var meetingId = await Http.ScheduledMeeting(committeeId, "2024-06-14", workstreamId);
+        var before = await EventCount();
+
+        // The page's script leaves an empty list out of the body, as it does every empty value.
+        var problem = await (await Post($"/api/committees/{committeeId}/meetings/{meetingId}/held", new { heldOn = "2024-06-14" }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "attendees");
+
+        problem["rule"]!.GetValue<string>().ShouldBe("required");
+        (await EventCount()).ShouldBe(before);
+        (await Http.GetJson($"/api/committees/{committeeId}/meetings/{meetingId}"))["status"]!.GetValue<string>().ShouldBe("scheduled");
+    }
+
     private async Task<MeetingDesk> Desk(Guid committeeId, Guid meetingId, DateOnly? heldOn = null)
     {
         await using var session = App.Store.QuerySession();
