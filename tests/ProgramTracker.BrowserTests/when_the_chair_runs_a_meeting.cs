@@ -40,8 +40,12 @@ public sealed class when_the_chair_runs_a_meeting(BrowserFixture app) : BrowserT
         await Page.GetByLabel("Mr Nguyen (Member)").CheckAsync();
         await Assertions.Expect(quorum).ToHaveTextAsync("Quorum reached: 2 present; 2 of the 3 members in office needed.");
         await Assertions.Expect(quorum).ToHaveAttributeAsync("data-reached", "true");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Add a guest" }).ClickAsync();
+        await Assertions.Expect(Page.GetByLabel("Guest 1")).ToBeFocusedAsync();
+        await Page.GetByLabel("Guest 1").FillAsync("Ms Lattana (UNDP)");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Record as held" }).ClickAsync();
         await Assertions.Expect(Page.GetByTestId("done-notice")).ToHaveTextAsync("The meeting is recorded as held.");
+        await Assertions.Expect(Page.GetByTestId("attendance")).ToContainTextAsync("Ms Lattana (UNDP)");
         await Assertions.Expect(Page.GetByTestId("quorum-result")).ToHaveAttributeAsync("data-quorum-reached", "true");
 
         var review = Page.Locator($"section[data-workstream-id='{desk.Training}']");
@@ -82,6 +86,7 @@ public sealed class when_the_chair_runs_a_meeting(BrowserFixture app) : BrowserT
         record["status"]!.GetValue<string>().ShouldBe("held");
         record["quorumReached"]!.GetValue<bool>().ShouldBeTrue();
         record["attendees"]!.AsArray().Select(a => a!["personId"]!.GetValue<string>()).ShouldBe([DemoUsers.Chair.PersonId!, desk.Member], ignoreOrder: true);
+        record["guests"]!.AsArray().Select(g => g!.GetValue<string>()).ShouldBe(["Ms Lattana (UNDP)"]);
         record["agenda"]!.AsArray().ShouldHaveSingleItem()!["workstreamId"]!.GetValue<Guid>().ShouldBe(desk.Training);
         record["reviews"]!.AsArray().ShouldHaveSingleItem()!["rating"]!.GetValue<string>().ShouldBe("amber");
         var decided = record["decisions"]!.AsArray().ShouldHaveSingleItem()!;
