@@ -68,3 +68,14 @@ public static class FormIds
     public static int ItemNumber(string path) =>
         System.Text.RegularExpressions.Regex.Match(path, @"\[(\d+)\]$") is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1 : 0;
 }
+
+public static class FormOptions
+{
+    /// <summary>An enum's values as the API's JSON writes them (camelCase), labelled by the resources' <c>{prefix}{Value}</c>.</summary>
+    public static IReadOnlyList<FormOption> Of<TEnum>(Microsoft.Extensions.Localization.IStringLocalizer l, string prefix,
+        TEnum? selected = null, IEnumerable<TEnum>? only = null) where TEnum : struct, Enum =>
+        [.. (only ?? Enum.GetValues<TEnum>()).Select(v => new FormOption(ApiValue(v), l[$"{prefix}{v}"].Value, selected?.Equals(v) == true))];
+
+    public static string ApiValue<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+}

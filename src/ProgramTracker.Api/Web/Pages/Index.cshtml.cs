@@ -19,9 +19,13 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
     public IReadOnlyList<AgreementDashboard> All { get; private set; } = [];
     public IReadOnlyList<AgreementDashboard> Shown { get; private set; } = [];
 
+    /// <summary>Administrators see the link to register an agreement.</summary>
+    public bool CanRegister { get; private set; }
+
     public async Task OnGetAsync()
     {
         var access = await HttpContext.AccessAsync();
+        CanRegister = access.IsAdministrator;
         All = await DashboardReads.PortfolioAsync(session, clock.GetUtcNow(), access.VisibleAgreements, HttpContext.RequestAborted);
         var filter = new PortfolioFilter(Country, Party, Status, Q);
         Shown = [.. All.Where(filter.Matches)];

@@ -16,6 +16,9 @@ public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageM
     public DateOnly Today { get; private set; }
     public long? Version { get; private set; }
 
+    /// <summary>Administrators see the forms that change the agreement, add workstreams and establish committees.</summary>
+    public bool CanManage { get; private set; }
+
     /// <summary>The text of an ?asOf= that is not a date, to say so next to the picker instead of ignoring it.</summary>
     public string? UnreadableAsOf { get; private set; }
 
@@ -37,6 +40,7 @@ public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageM
         Dashboard = dashboard;
         Timeline = Timeline.For(dashboard.Workstreams, dashboard.AsOf);
         Committees = await DashboardReads.CommitteesOfAsync(session, id, ct);
+        CanManage = AsOf is null && (await HttpContext.AccessAsync()).IsAdministrator;
         if (UnreadableAsOf is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
