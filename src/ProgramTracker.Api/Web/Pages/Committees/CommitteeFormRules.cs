@@ -48,7 +48,7 @@ public static class CommitteeFormRules
         Words(l, "action-item-not-found", "action-item-closed", "future-date", "before-assigned");
 
     public static string QuorumWords(IStringLocalizer l, QuorumRule quorum) =>
-        quorum.Kind == QuorumKind.Fixed ? l["Quorum_Fixed", Display.Number(quorum.Count ?? 1)].Value : l["Quorum_Majority"].Value;
+        quorum.Kind == QuorumKind.Fixed ? l["Quorum_RuleFixed", Display.Number(quorum.Count ?? 1)].Value : l["Quorum_RuleMajority"].Value;
 
     private static Dictionary<string, string> Words(IStringLocalizer l, params string[] codes) =>
         codes.Distinct().ToDictionary(code => code, code => l[$"CommitteeRule_{code.Replace(':', '-')}"].Value);
