@@ -16,7 +16,7 @@ public sealed class ApiFormTagHelper(IStringLocalizer<Strings> l) : TagHelper
     /// <summary>Rules every form can be answered with, whatever the command.</summary>
     public static readonly string[] CommonRules =
     [
-        "required", "max-length", "range", "url", "type", "date-format", "unknown-member", "malformed-json",
+        "required", "reason:required", "max-length", "range", "url", "type", "date-format", "unknown-member", "malformed-json",
         "concurrent-write", "stale-if-match", "forbidden", "not-found", "antiforgery", "unauthenticated",
     ];
 

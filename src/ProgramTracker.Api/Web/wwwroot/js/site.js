@@ -86,6 +86,10 @@ function showDateParts(container) {
   for (const wrapper of container.querySelectorAll("[data-part-field]")) wrapper.hidden = !shown.includes(wrapper.dataset.partField);
 }
 
+// data-optional (bare or "true") marks a field left out of the body when empty; Razor writes data-* attributes
+// even for a null value, so partials say data-optional="false" for a required one.
+const isOptional = (element) => element.hasAttribute("data-optional") && element.dataset.optional !== "false";
+
 function urlFields(form) {
   return [...`${form.dataset.url} ${form.dataset.done || ""}`.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
 }
@@ -108,7 +112,7 @@ function bodyOf(form) {
     if (element.type === "checkbox") {
       if (kind === "bool") setPath(body, element.name, element.checked);
       else if (element.checked) setPath(body, element.name, [element.value]);
-      else if (!element.hasAttribute("data-optional")) setPath(body, element.name, []);
+      else if (!isOptional(element)) setPath(body, element.name, []);
       continue;
     }
     if (element.multiple) {
@@ -116,7 +120,7 @@ function bodyOf(form) {
       continue;
     }
     const value = element.value.trim();
-    if (element.hasAttribute("data-optional") && !value) continue;
+    if (isOptional(element) && !value) continue;
     if (kind === "number") setPath(body, element.name, value === "" ? null : Number(value));
     else if (kind === "bool") setPath(body, element.name, value === "true");
     else if (element.type === "date") setPath(body, element.name, value || null);
@@ -126,7 +130,7 @@ function bodyOf(form) {
     if (container.closest("template")) continue;
     const value = partialDateOf(container);
     if (value !== undefined) setPath(body, container.dataset.partialDate, value);
-    else if (!container.hasAttribute("data-optional")) setPath(body, container.dataset.partialDate, null);
+    else if (!isOptional(container)) setPath(body, container.dataset.partialDate, null);
   }
   return prune(body) ?? {};
 }
@@ -161,14 +165,25 @@ function wireForm(form) {
     return best;
   }
 
+  function controlsUnder(path) {
+    return [...form.elements].filter((e) => e.name === path || e.name?.startsWith(`${path}.`) || e.name?.startsWith(`${path}[`)
+      || e.closest(`[data-partial-date="${CSS.escape(path)}"]`));
+  }
+
+  // The JSON reader names a member missing inside an array item without its path ("name", not "parties[1].name").
+  // Such a member was left out because it was empty: the first empty field of that name is the one.
+  function emptySlotNamed(field) {
+    if (/[.[]/.test(field)) return null;
+    return [...form.querySelectorAll("[data-error-for]")].find((slot) => !slot.closest("template")
+      && slot.dataset.errorFor.endsWith(`.${field}`) && controlsUnder(slot.dataset.errorFor).every((c) => !c.value.trim())) ?? null;
+  }
+
   function showFieldError(field, message) {
-    const slot = slotFor(field);
+    const slot = slotFor(field) ?? emptySlotNamed(field);
     if (!slot) return false;
     slot.textContent = slot.textContent ? `${slot.textContent} ${message}` : message;
     slot.hidden = false;
-    const path = slot.dataset.errorFor;
-    const controls = [...form.elements].filter((e) => e.name === path || e.name?.startsWith(`${path}.`) || e.name?.startsWith(`${path}[`)
-      || e.closest(`[data-partial-date="${CSS.escape(path)}"]`));
+    const controls = controlsUnder(slot.dataset.errorFor);
     for (const control of controls) control.setAttribute("aria-invalid", "true");
     if (!controls.length) slot.closest("fieldset")?.querySelector("input, select, textarea")?.setAttribute("aria-invalid", "true");
     return true;
