@@ -4,13 +4,13 @@ namespace ProgramTracker.BrowserTests;
 
 /// <summary>
 /// Journey 1 of the forms: an administrator registers an agreement with Lao and Thai names and a year-less signing
-/// date, adds two workstreams, assigns an officer and establishes a committee, all in the browser; the API then
-/// holds exactly that.
+/// date, adds two workstreams, assigns an officer, establishes a committee and appoints its members (the committee
+/// page's form, from the committee-web branch), all in the browser; the API then holds exactly that.
 /// </summary>
 public sealed class when_an_administrator_sets_up_an_agreement_in_the_browser(BrowserFixture app) : BrowserTest(app)
 {
     [Fact]
-    public async Task the_agreement_its_workstreams_officer_and_committee_are_recorded_as_typed()
+    public async Task the_agreement_its_workstreams_officer_committee_and_members_are_recorded_as_typed()
     {
         var code = Programme.UniqueCode("FORM");
         await Page.GotoAsync("/");
@@ -84,6 +84,17 @@ public sealed class when_an_administrator_sets_up_an_agreement_in_the_browser(Br
         var committeeId = Forms.IdIn(Page.Url, "committees");
         await Screenshot("journey1-committee-established");
 
+        foreach (var (personId, name, role, side) in new[] { ("la-chair", "Chair Bounmy", "Chair", "la"), ("th-member", "Member Somchai", "Member", "th") })
+        {
+            await Page.Field("appoint", "personId").FillAsync(personId);
+            await Page.Field("appoint", "name").FillAsync(name);
+            await Page.Field("appoint", "role").SelectOptionAsync(role);
+            await Page.Field("appoint", "partyId").SelectOptionAsync($"{side}-{code}".ToLowerInvariant());
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Appoint", Exact = true }).ClickAsync();
+            await Assertions.Expect(Page.GetByText(name).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Page.ExpectDone("The member is appointed.");
+        }
+
         var agreement = JsonNode.Parse(await App.Api.GetStringAsync($"/api/agreements/{agreementId}"))!;
         agreement["code"]!.GetValue<string>().ShouldBe(code);
         agreement["title"]!["lo"]!.GetValue<string>().ShouldBe("ບົດບັນທຶກຄວາມເຂົ້າໃຈດ້ານເອກະສານ");
@@ -111,6 +122,8 @@ public sealed class when_an_administrator_sets_up_an_agreement_in_the_browser(Br
         committee["quorum"]!["count"]!.GetValue<int>().ShouldBe(2);
         committee["principals"]![0]!["personId"]!.GetValue<string>().ShouldBe("la-minister");
         committee["seatsToBeAppointed"]![0]!["seats"]!.GetValue<int>().ShouldBe(3);
+        committee["currentMembers"]!.AsArray().Select(m => m!["personId"]!.GetValue<string>()).Order().ShouldBe(["la-chair", "th-member"]);
+        committee["chair"]!["personId"]!.GetValue<string>().ShouldBe("la-chair");
         committee["joint"]!.GetValue<bool>().ShouldBeTrue();
     }
 }

@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Security;
 using ProgramTracker.Api.Workstreams;
@@ -15,6 +16,13 @@ public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageM
     public CommitteeRoster Roster { get; private set; } = null!;
     public IReadOnlyDictionary<Guid, Workstream> Workstreams { get; private set; } = new Dictionary<Guid, Workstream>();
     public DateOnly Today { get; private set; }
+    public Agreement? Agreement { get; private set; }
+
+    /// <summary>Appointing and relieving members is an administrator's, as the API's policy says.</summary>
+    public bool CanManageMembers { get; private set; }
+
+    /// <summary>Meetings and action items are for the committee's members in office (and administrators), as the API's policy says.</summary>
+    public bool CanAct { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -23,12 +31,25 @@ public sealed class ShowModel(IQuerySession session, TimeProvider clock) : PageM
         Committee = await DashboardReads.CommitteeAsync(session, id, ct);
         if (Committee is null) return this.NotFoundPage();
         Roster = CommitteeRoster.From(Committee, Today, current: true);
+        Agreement = await session.LoadAsync<Agreement>(Committee.AgreementId, ct);
         Workstreams = await DashboardReads.WorkstreamsByIdAsync(session,
-            Committee.ActionItems.Select(a => a.WorkstreamId).Concat(Committee.Members.Select(m => m.WorkstreamId)).OfType<Guid>(), ct);
+            Committee.ActionItems.Select(a => a.WorkstreamId).Concat(Committee.Members.Select(m => m.WorkstreamId)).OfType<Guid>()
+                .Concat(Agreement?.Workstreams.Select(w => w.WorkstreamId) ?? []), ct);
+        var access = await HttpContext.AccessAsync();
+        CanManageMembers = access.IsAdministrator;
+        CanAct = access.CanActOn(id);
         return Page();
     }
 
     public IEnumerable<ActionItem> OpenActions => Committee!.ActionItems.Where(a => a.IsOpen).OrderBy(a => a.DueDate);
+
+    /// <summary>The agreement's workstreams, in its order: for agendas, focal points and action items.</summary>
+    public IEnumerable<Workstream> AgreementWorkstreams =>
+        (Agreement?.Workstreams ?? []).Select(w => Workstreams.GetValueOrDefault(w.WorkstreamId)).OfType<Workstream>();
+
+    /// <summary>The parties a member may sit for: the committee's own side, or every party of a joint committee.</summary>
+    public IEnumerable<Party> SeatParties =>
+        (Agreement?.Parties ?? []).Where(p => Committee!.PartyId is not { } side || p.PartyId == side);
 
     public string? WorkstreamCode(Guid? id) => id is { } w && Workstreams.TryGetValue(w, out var ws) ? ws.Code : null;
 }

@@ -310,6 +310,27 @@ function renumber(repeater) {
   if (add) add.disabled = count >= Number(repeater.dataset.max || Infinity);
 }
 
+// A quorum indicator ([data-quorum]) says, while attendance is ticked, whether the meeting will be quorate. The
+// server gives the number the committee's rule needs (QuorumRule.Required) and the members in office; the test
+// is QuorumRule.IsReached's: someone present, and at least that many.
+document.addEventListener("change", (event) => {
+  const form = event.target.form;
+  const indicator = form?.querySelector("[data-quorum]");
+  if (indicator && event.target.name === indicator.dataset.quorumFor) showQuorum(form, indicator);
+});
+
+function showQuorum(form, indicator) {
+  const present = form.querySelectorAll(`input[name="${CSS.escape(indicator.dataset.quorumFor)}"]:checked`).length;
+  const required = Number(indicator.dataset.required);
+  const reached = present > 0 && present >= required;
+  const lang = document.documentElement.lang;
+  indicator.dataset.reached = String(reached);
+  indicator.textContent = indicator.dataset[reached ? "wordsReached" : "wordsNotReached"]
+    .replace("{0}", present.toLocaleString(lang))
+    .replace("{1}", required.toLocaleString(lang))
+    .replace("{2}", Number(indicator.dataset.members).toLocaleString(lang));
+}
+
 // The server says when the agreement's or workstream's version moves; the page then fetches itself and swaps its
 // main content, keeping any form the reader is filling in (typed in, or holding the focus) as it is.
 function followLive(url) {
