@@ -45,6 +45,12 @@ public static class Programme
         return await IdFrom(response);
     }
 
+    public static async Task AssignedOfficer(this HttpClient api, Guid workstreamId, string personId, string name)
+    {
+        var response = await api.PostAsJsonAsync($"/api/workstreams/{workstreamId}/officers", new { personId, name });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
     public static async Task<JsonNode> Workstream(this HttpClient api, Guid workstreamId) =>
         JsonNode.Parse(await api.GetStringAsync($"/api/workstreams/{workstreamId}"))!;
 

@@ -59,7 +59,7 @@ public sealed class when_an_officer_completes_a_milestone(BrowserFixture app) : 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Record completion" }).ClickAsync();
 
         await Assertions.Expect(Page.Locator("#evidenceUrl-error")).ToBeVisibleAsync();
-        await Assertions.Expect(Page.Locator("#evidenceUrl-error")).ToContainTextAsync("evidenceUrl");
+        await Assertions.Expect(Page.Locator("#evidenceUrl-error")).ToHaveTextAsync("Give a full link starting with http:// or https://.");
         await Assertions.Expect(Page.Locator("#completedOn-error")).ToBeHiddenAsync();
     }
 

@@ -31,7 +31,7 @@ public sealed class when_the_pages_run_under_the_content_security_policy(Browser
 
         foreach (var url in new[]
                  {
-                     "/", $"/agreements/{agreement}", $"/agreements/{agreement}/history", $"/agreements/{agreement}/review-pack",
+                     "/", "/agreements/register", $"/agreements/{agreement}", $"/agreements/{agreement}/history", $"/agreements/{agreement}/review-pack",
                      $"/workstreams/{workstream}", $"/workstreams/{workstream}/history", $"/committees/{committee}",
                      $"/committees/{committee}/meetings/{meeting}/minutes",
                  })

@@ -37,6 +37,9 @@ public sealed record QuorumRule(QuorumKind Kind, int? Count = null)
         _ => membersInOffice / 2 + 1,
     };
 
+    /// <summary>The one test of a quorum: the meeting page shows it while attendance is ticked, and the meeting is recorded by it.</summary>
+    public static bool IsReached(int attendees, int required) => attendees > 0 && attendees >= required;
+
     public override string ToString() => Kind == QuorumKind.Fixed ? $"{Count} members" : "a majority of members in office";
 }
 

@@ -58,6 +58,15 @@ public class when_a_committee_is_established
     }
 
     [Fact]
+    public void a_quorum_is_reached_with_someone_present_and_at_least_as_many_as_the_rule_needs()
+    {
+        QuorumRule.IsReached(2, 2).ShouldBeTrue();
+        QuorumRule.IsReached(3, 2).ShouldBeTrue();
+        QuorumRule.IsReached(1, 2).ShouldBeFalse();
+        QuorumRule.IsReached(0, 0).ShouldBeFalse();
+    }
+
+    [Fact]
     public void a_fixed_quorum_needs_a_count()
     {
         var problem = EstablishCommitteeEndpoint.Validate(Command() with { Quorum = new QuorumRule(QuorumKind.Fixed) });

@@ -34,7 +34,7 @@ public sealed record HoldMeeting(IReadOnlyList<string> Attendees, DateOnly? Held
 
         var required = committee.Quorum.Required(inOffice.Count);
         return Decision.Accept(new MeetingHeld(committee.Id, committee.AgreementId, meetingId, heldOn, attendees,
-            [.. (command.Guests ?? []).Select(g => g.Trim())], inOffice.Count, required, attendees.Count > 0 && attendees.Count >= required));
+            [.. (command.Guests ?? []).Select(g => g.Trim())], inOffice.Count, required, QuorumRule.IsReached(attendees.Count, required)));
     }
 }
 

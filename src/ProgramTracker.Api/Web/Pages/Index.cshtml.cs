@@ -25,10 +25,15 @@ public sealed class IndexModel(Reads reads) : PageModel
     public IReadOnlyList<AgreementDashboardView> Shown => Result.Items;
     public PortfolioChoices Choices { get; private set; } = new([], []);
 
+    /// <summary>Administrators see the link to register an agreement.</summary>
+    public bool CanRegister { get; private set; }
+
     public async Task OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
-        var visible = (await HttpContext.AccessAsync()).VisibleAgreements;
+        var access = await HttpContext.AccessAsync();
+        CanRegister = access.IsAdministrator;
+        var visible = access.VisibleAgreements;
         // Out-of-range numbers in a hand-edited address are brought into range rather than refused: this is a page, not the API.
         var query = new PortfolioQuery(Country, Party, Status, Q?.Length > PortfolioQuery.MaxTextLength ? Q[..PortfolioQuery.MaxTextLength] : Q,
             Math.Clamp(PageNumber ?? 1, 1, PortfolioQuery.MaxPage),

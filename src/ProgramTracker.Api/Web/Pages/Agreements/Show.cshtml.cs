@@ -19,6 +19,9 @@ public sealed class ShowModel(Reads reads) : PageModel
     public DateOnly Today { get; private set; }
     public long? Version { get; private set; }
 
+    /// <summary>Administrators see the forms that change the agreement, add workstreams and establish committees.</summary>
+    public bool CanManage { get; private set; }
+
     /// <summary>The text of an ?asOf= that is not a date, to say so next to the picker instead of ignoring it.</summary>
     public string? UnreadableAsOf { get; private set; }
 
@@ -36,6 +39,7 @@ public sealed class ShowModel(Reads reads) : PageModel
         // The same snapshots gave the figures and the version, so the live feed moves past it with the next event.
         if (AsOf is null) Version = read.Version;
         Timeline = Timeline.For(read.View.Workstreams, read.View.AsOf);
+        CanManage = AsOf is null && (await HttpContext.AccessAsync()).IsAdministrator;
         if (UnreadableAsOf is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }

@@ -1,6 +1,8 @@
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Security;
@@ -9,12 +11,19 @@ using ProgramTracker.Api.Workstreams;
 namespace ProgramTracker.Api.Web.Pages.Committees;
 
 [Authorize(Policy = Policies.ReadCommittee)]
-public sealed class ShowModel(Reads reads) : PageModel
+public sealed class ShowModel(Reads reads, IQuerySession session) : PageModel
 {
     public Committee? Committee { get; private set; }
     public CommitteeRoster Roster { get; private set; } = null!;
     public IReadOnlyDictionary<Guid, Workstream> Workstreams { get; private set; } = new Dictionary<Guid, Workstream>();
     public DateOnly Today { get; private set; }
+    public Agreement? Agreement { get; private set; }
+
+    /// <summary>Appointing and relieving members is an administrator's, as the API's policy says.</summary>
+    public bool CanManageMembers { get; private set; }
+
+    /// <summary>Meetings and action items are for the committee's members in office (and administrators), as the API's policy says.</summary>
+    public bool CanAct { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -22,12 +31,25 @@ public sealed class ShowModel(Reads reads) : PageModel
         Today = reads.Today;
         if (await reads.CommitteeAsync(id, ct) is not { } read) return this.NotFoundPage();
         (Committee, Roster) = (read.Committee, read.Roster);
+        Agreement = await session.LoadAsync<Agreement>(Committee.AgreementId, ct);
         Workstreams = await reads.WorkstreamsByIdAsync(
-            Committee.ActionItems.Select(a => a.WorkstreamId).Concat(Committee.Members.Select(m => m.WorkstreamId)).OfType<Guid>(), ct);
+            Committee.ActionItems.Select(a => a.WorkstreamId).Concat(Committee.Members.Select(m => m.WorkstreamId)).OfType<Guid>()
+                .Concat(Agreement?.Workstreams.Select(w => w.WorkstreamId) ?? []), ct);
+        var access = await HttpContext.AccessAsync();
+        CanManageMembers = access.IsAdministrator;
+        CanAct = access.CanActOn(id);
         return Page();
     }
 
     public IEnumerable<ActionItem> OpenActions => Committee!.ActionItems.Where(a => a.IsOpen).OrderBy(a => a.DueDate);
+
+    /// <summary>The agreement's workstreams, in its order: for agendas, focal points and action items.</summary>
+    public IEnumerable<Workstream> AgreementWorkstreams =>
+        (Agreement?.Workstreams ?? []).Select(w => Workstreams.GetValueOrDefault(w.WorkstreamId)).OfType<Workstream>();
+
+    /// <summary>The parties a member may sit for: the committee's own side, or every party of a joint committee.</summary>
+    public IEnumerable<Party> SeatParties =>
+        (Agreement?.Parties ?? []).Where(p => Committee!.PartyId is not { } side || p.PartyId == side);
 
     /// <summary>A party by its country and name in the page's language; its id only when the agreement does not name it.</summary>
     public string? PartyName(string? partyId) =>

@@ -25,6 +25,9 @@ public sealed class ShowModel(IQuerySession session, Reads reads) : PageModel
     /// <summary>Only the workstream's project officers (and administrators) see the forms that record on it.</summary>
     public bool CanRecord { get; private set; }
 
+    /// <summary>Administrators also assign and unassign the workstream's project officers.</summary>
+    public bool CanManageOfficers { get; private set; }
+
     [BindProperty(SupportsGet = true)] public Guid? Completed { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Progressed { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Rescheduled { get; set; }
@@ -49,7 +52,9 @@ public sealed class ShowModel(IQuerySession session, Reads reads) : PageModel
         if (UnreadableAsOf is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
         Summary = read.View.Figures;
         Agreement = await session.LoadAsync<Agreement>(workstream.AgreementId, ct);
-        CanRecord = (await HttpContext.AccessAsync()).CanRecordOn(id);
+        var access = await HttpContext.AccessAsync();
+        CanRecord = access.CanRecordOn(id);
+        CanManageOfficers = access.IsAdministrator;
         return Page();
     }
 
