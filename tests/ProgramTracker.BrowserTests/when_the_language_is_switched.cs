@@ -29,7 +29,7 @@ public sealed class when_the_language_is_switched(BrowserFixture app) : BrowserT
         remembered.ShouldContain(c => c.Name == ".AspNetCore.Culture" && c.Value.Contains("vi"));
 
         await Page.GetByLabel("Ngôn ngữ", new() { Exact = true }).SelectOptionAsync("th");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Đổi" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Đổi", Exact = true }).ClickAsync();
         await Assertions.Expect(Page.Locator("h1 [lang=th]")).ToHaveTextAsync("ความร่วมมือด้านกิจการภายใน");
         Page.Url.ShouldEndWith($"/agreements/{agreement}");
     }
