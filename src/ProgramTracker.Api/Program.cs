@@ -1,5 +1,6 @@
 using JasperFx;
 using ProgramTracker.Api.Committees;
+using ProgramTracker.Api.Feeds.OData;
 using ProgramTracker.Api.Hosting;
 using ProgramTracker.Api.SampleData;
 using ProgramTracker.Api.Security;
@@ -19,7 +20,8 @@ builder.AddSecurity()
     .AddHealth()
     .AddObservability()
     .AddSampleData()
-    .AddWeb();
+    .AddWeb()
+    .AddODataFeed();
 builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<OpenApiBearer>());
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCommitteeSampleData();
@@ -39,6 +41,7 @@ app.MapScalarApiReference("/api-docs").AllowAnonymous();
 app.MapHealth();
 app.MapSecurity();
 app.MapWolverineEndpoints();
+app.MapODataFeed();
 
 return await app.RunJasperFxCommands(args);
 
