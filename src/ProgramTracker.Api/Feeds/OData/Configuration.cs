@@ -1,3 +1,5 @@
+using Marten;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.OData;
 using ProgramTracker.Api.Security;
 
@@ -18,6 +20,8 @@ public static class Configuration
         builder.Services.AddControllers().AddOData(options => options
             .AddRouteComponents(Route, FeedModel.Build())
             .Select().Filter().OrderBy().Expand().Count().SetMaxTop(MaxTop));
+        builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        builder.Services.ConfigureMarten(options => options.Schema.For<ApiKey>().DocumentAlias("api_key"));
         return builder;
     }
 
