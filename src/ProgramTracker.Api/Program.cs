@@ -1,6 +1,7 @@
 using JasperFx;
 using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Dashboards;
+using ProgramTracker.Api.Feeds.OData;
 using ProgramTracker.Api.Hosting;
 using ProgramTracker.Api.SampleData;
 using ProgramTracker.Api.Security;
@@ -21,7 +22,8 @@ builder.AddSecurity()
     .AddHealth()
     .AddObservability()
     .AddSampleData()
-    .AddWeb();
+    .AddWeb()
+    .AddODataFeed();
 builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<OpenApiBearer>());
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCommitteeSampleData();
@@ -42,6 +44,7 @@ app.MapScalarApiReference("/api-docs").AllowAnonymous();
 app.MapHealth();
 app.MapSecurity();
 app.MapWolverineEndpoints();
+app.MapODataFeed();
 
 return await app.RunJasperFxCommands(args);
 

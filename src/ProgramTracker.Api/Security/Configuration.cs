@@ -49,11 +49,14 @@ public static class Configuration
                 options.DefaultScheme = Scheme;
                 options.DefaultChallengeScheme = Scheme;
             })
-            // A request that carries a bearer token is an API client; anything else is the browser's cookie session.
+            // A request that carries a bearer token is an API client, one that brings an API key to the OData feed is a
+            // spreadsheet or BI tool; anything else is the browser's cookie session.
             .AddPolicyScheme(Scheme, "ProgramTracker", options => options.ForwardDefaultSelector = http =>
                 http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? JwtBearerDefaults.AuthenticationScheme
-                    : CookieAuthenticationDefaults.AuthenticationScheme)
+                    : Feeds.OData.ApiKeyAuthentication.Presented(http)
+                        ? Feeds.OData.ApiKeyAuthentication.SchemeName
+                        : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {
                 options.Cookie.Name = "programtracker.session";

@@ -139,7 +139,8 @@ public sealed class AccessProblems : IAuthorizationMiddlewareResultHandler
             return;
         }
 
-        if (result.Succeeded || !http.Request.Path.StartsWithSegments("/api"))
+        var feed = http.Request.Path.StartsWithSegments("/odata");
+        if (result.Succeeded || !(http.Request.Path.StartsWithSegments("/api") || feed))
         {
             await _pages.HandleAsync(next, http, policy, result);
             return;
@@ -147,14 +148,17 @@ public sealed class AccessProblems : IAuthorizationMiddlewareResultHandler
 
         var problem = result.Challenged
             ? Problems.Status(StatusCodes.Status401Unauthorized, "Sign in first.",
-                "This API needs a bearer token: sign in with the identity provider (or, in development, POST /dev/token?user=officer).",
+                feed
+                    ? "This feed needs a bearer token, or an API key from an administrator (as the Basic password or the X-Api-Key header)."
+                    : "This API needs a bearer token: sign in with the identity provider (or, in development, POST /dev/token?user=officer).",
                 "unauthenticated")
             : notVisible
                 ? NotFound()
                 : Problems.Status(StatusCodes.Status403Forbidden, "You may not do this.",
                     result.AuthorizationFailure?.FailureReasons.FirstOrDefault()?.Message
                     ?? "Your role does not allow this. Ask an administrator for access.", "forbidden");
-        if (result.Challenged) http.Response.Headers.WWWAuthenticate = "Bearer";
+        // Excel and Power BI ask for a user name and password when the feed offers Basic: the password is an API key.
+        if (result.Challenged) http.Response.Headers.WWWAuthenticate = feed ? "Basic realm=\"ProgramTracker\", Bearer" : "Bearer";
         await problem.ExecuteAsync(http);
     }
 
