@@ -20,7 +20,7 @@ builder.AddSecurity()
     .AddObservability()
     .AddSampleData()
     .AddWeb();
-builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<OpenApiBearer>());
+builder.AddOpenApiContract();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCommitteeSampleData();
 

@@ -16,6 +16,7 @@ public static class ListAgreementsEndpoint
     public const int MaxPageSize = 100;
 
     [Authorize(Policy = Policies.SignedIn)]
+    [Reads<AgreementPage>]
     [WolverineGet("/api/agreements")]
     public static async Task<IResult> Get(string? country, string? party, string? status, string? q, string? page, string? pageSize,
         IQuerySession session, HttpContext http, TimeProvider clock, IConfiguration configuration)

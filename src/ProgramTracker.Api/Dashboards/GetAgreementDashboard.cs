@@ -12,6 +12,7 @@ namespace ProgramTracker.Api.Dashboards;
 public static class GetAgreementDashboardEndpoint
 {
     [Authorize(Policy = Policies.ReadAgreement)]
+    [Reads<AgreementDashboardView>(ETag = true)]
     [WolverineGet("/api/agreements/{id}/dashboard")]
     public static async Task<IResult> Get(Guid id, string? asOf, IQuerySession session, HttpContext http, TimeProvider clock,
         IConfiguration configuration)

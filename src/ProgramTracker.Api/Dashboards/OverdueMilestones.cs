@@ -25,6 +25,7 @@ public sealed record OverdueMilestone(
 public static class OverdueMilestonesEndpoint
 {
     [Authorize(Policy = Policies.SignedIn)]
+    [Reads<List<OverdueMilestone>>]
     [WolverineGet("/api/milestones/overdue")]
     public static async Task<IResult> Get(string? agreementId, IQuerySession session, HttpContext http, TimeProvider clock)
     {

@@ -13,6 +13,7 @@ public sealed record StaleWorkstream(Guid WorkstreamId, Guid AgreementId, string
 public static class StaleWorkstreamsEndpoint
 {
     [Authorize(Policy = Policies.SignedIn)]
+    [Reads<List<StaleWorkstream>>]
     [WolverineGet("/api/workstreams/stale")]
     public static async Task<IResult> Get(string? days, IQuerySession session, HttpContext http, TimeProvider clock, IConfiguration configuration)
     {

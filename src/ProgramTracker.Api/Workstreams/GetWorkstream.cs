@@ -10,6 +10,7 @@ namespace ProgramTracker.Api.Workstreams;
 public static class GetWorkstreamEndpoint
 {
     [Authorize(Policy = Policies.ReadWorkstream)]
+    [Reads<WorkstreamView>(ETag = true)]
     [WolverineGet("/api/workstreams/{id}")]
     public static async Task<IResult> Get(Guid id, string? asOf, IQuerySession session, HttpContext http)
     {

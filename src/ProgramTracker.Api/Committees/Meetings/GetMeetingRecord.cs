@@ -12,6 +12,7 @@ public static class GetMeetingRecordEndpoint
 {
     /// <summary>The meeting's record, complete enough to print as its minutes.</summary>
     [Authorize(Policy = Policies.ReadCommittee)]
+    [Reads<MeetingRecord>(ETag = true)]
     [WolverineGet("/api/committees/{committeeId}/meetings/{meetingId}")]
     public static async Task<IResult> Get(Guid committeeId, Guid meetingId, IQuerySession session, HttpContext http, TimeProvider clock)
     {
