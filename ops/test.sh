@@ -37,6 +37,15 @@ if [ -z "${PROGRAMTRACKER_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
   apt_install chromium || echo "Could not install Chromium: the browser tests will fail and say why. Install it ('apt-get install chromium') or set PROGRAMTRACKER_CHROMIUM."
 fi
 
+# The OpenAPI document is linted by a test with @redocly/cli, pinned in ops/openapi (package.json and its lock).
+if command -v npm >/dev/null; then
+  log "Installing the OpenAPI linter (npm ci in ops/openapi)"
+  npm ci --prefix ops/openapi --no-audit --no-fund --loglevel=error >/dev/null \
+    || echo "Could not install @redocly/cli: the lint test will fail and say why."
+else
+  echo "npm not found: install Node.js 20+ for the OpenAPI lint test (it will fail and say why)."
+fi
+
 log "Restoring and building"
 if ! dotnet build ProgramTracker.sln -c Release -nologo -v quiet -clp:ErrorsOnly; then
   echo "The build failed."
