@@ -48,6 +48,13 @@ if command -v npm >/dev/null && ! cmp -s tests/oidc-provider/package-lock.json t
   (cd tests/oidc-provider && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-lock.json) \
     || echo "npm ci failed in tests/oidc-provider: the OpenID Connect tests will fail and say why."
 fi
+# The OpenAPI document is linted by a test with @redocly/cli, pinned in ops/openapi (package.json and its lock),
+# installed the same way.
+if command -v npm >/dev/null && ! cmp -s ops/openapi/package-lock.json ops/openapi/node_modules/.installed-lock.json 2>/dev/null; then
+  log "Installing the OpenAPI linter (npm ci in ops/openapi)"
+  (cd ops/openapi && npm ci --no-audit --no-fund --loglevel=error >/dev/null && cp package-lock.json node_modules/.installed-lock.json) \
+    || echo "npm ci failed in ops/openapi: the OpenAPI lint test will fail and say why."
+fi
 
 log "Restoring and building"
 if ! dotnet build ProgramTracker.sln -c Release -nologo -v quiet -clp:ErrorsOnly; then

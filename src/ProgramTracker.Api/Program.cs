@@ -24,7 +24,7 @@ builder.AddSecurity()
     .AddSampleData()
     .AddWeb()
     .AddODataFeed();
-builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<OpenApiBearer>());
+builder.AddOpenApiContract();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCommitteeSampleData();
 

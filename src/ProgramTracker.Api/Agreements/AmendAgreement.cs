@@ -28,6 +28,7 @@ public static class AmendAgreementEndpoint
         .ToProblem();
 
     [Authorize(Policy = Policies.Administrator)]
+    [Writes]
     [WolverinePost("/api/agreements/{agreementId}/amendments")]
     public static Task<IResult> Post(Guid agreementId, AmendAgreement command, IDocumentSession session, HttpContext http) =>
         session.DecideAsync<Agreement>(http, agreementId, command, agreement => AmendAgreement.Decide(command, agreement), "agreement");

@@ -48,6 +48,7 @@ public static class ChangeAgreementStatusEndpoint
         .ToProblem();
 
     [Authorize(Policy = Policies.Administrator)]
+    [Writes]
     [WolverinePost("/api/agreements/{agreementId}/status")]
     public static Task<IResult> Post(Guid agreementId, ChangeAgreementStatus command, IDocumentSession session, HttpContext http,
         TimeProvider clock) =>

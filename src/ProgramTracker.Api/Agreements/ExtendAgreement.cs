@@ -31,6 +31,7 @@ public static class ExtendAgreementEndpoint
         .ToProblem();
 
     [Authorize(Policy = Policies.Administrator)]
+    [Writes]
     [WolverinePost("/api/agreements/{agreementId}/extensions")]
     public static Task<IResult> Post(Guid agreementId, ExtendAgreement command, IDocumentSession session, HttpContext http) =>
         session.DecideAsync<Agreement>(http, agreementId, command, agreement => ExtendAgreement.Decide(command, agreement), "agreement");

@@ -9,6 +9,7 @@ namespace ProgramTracker.Api.Agreements;
 public static class GetAgreementEndpoint
 {
     [Authorize(Policy = Policies.ReadAgreement)]
+    [Returns<Agreement>(ETag = true)]
     [WolverineGet("/api/agreements/{id}")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
     {

@@ -1,3 +1,4 @@
+using ProgramTracker.Api.Common;
 using Microsoft.AspNetCore.Authorization;
 using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Security;
@@ -13,6 +14,7 @@ public static class ListAgreementsEndpoint
     public const int MaxPageSize = PortfolioQuery.MaxPageSize;
 
     [Authorize(Policy = Policies.SignedIn)]
+    [Returns<AgreementPage>]
     [WolverineGet("/api/agreements")]
     public static async Task<IResult> Get(string? country, string? party, string? status, string? q, string? page, string? pageSize,
         Reads reads, HttpContext http)

@@ -85,6 +85,7 @@ public static partial class RegisterAgreementEndpoint
     }
 
     [Authorize(Policy = Policies.Administrator)]
+    [Creates(HonoursIfMatch = false)]
     [WolverinePost("/api/agreements")]
     public static async Task<IResult> Post(RegisterAgreement command, IDocumentSession session, HttpContext http)
     {

@@ -117,6 +117,7 @@ public static class Changes
 public static class AgreementChangesEndpoint
 {
     [Authorize(Policy = Policies.ReadAgreement)]
+    [Returns<AgreementChanges>(ETag = true)]
     [WolverineGet("/api/agreements/{id}/changes")]
     public static async Task<IResult> Get(Guid id, string? from, string? to, IQuerySession session, HttpContext http, TimeProvider clock)
     {
@@ -130,6 +131,7 @@ public static class AgreementChangesEndpoint
 public static class WorkstreamChangesEndpoint
 {
     [Authorize(Policy = Policies.ReadWorkstream)]
+    [Returns<WorkstreamChanges>(ETag = true)]
     [WolverineGet("/api/workstreams/{id}/changes")]
     public static async Task<IResult> Get(Guid id, string? from, string? to, IQuerySession session, HttpContext http, TimeProvider clock)
     {

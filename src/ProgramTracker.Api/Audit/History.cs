@@ -64,6 +64,7 @@ public static class History
 public static class AgreementHistoryEndpoint
 {
     [Authorize(Policy = Policies.ReadAgreement)]
+    [Returns<List<HistoryEntry>>(ETag = true)]
     [WolverineGet("/api/agreements/{id}/history")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
     {
@@ -76,6 +77,7 @@ public static class AgreementHistoryEndpoint
 public static class WorkstreamHistoryEndpoint
 {
     [Authorize(Policy = Policies.ReadWorkstream)]
+    [Returns<List<HistoryEntry>>(ETag = true)]
     [WolverineGet("/api/workstreams/{id}/history")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
     {

@@ -81,6 +81,7 @@ public static class EstablishCommitteeEndpoint
     }
 
     [Authorize(Policy = Policies.Administrator)]
+    [Creates(HonoursIfMatch = false)]
     [WolverinePost("/api/agreements/{agreementId}/committees")]
     public static async Task<IResult> Post(Guid agreementId, EstablishCommittee command, IDocumentSession session, HttpContext http)
     {

@@ -22,6 +22,8 @@ public sealed record AgreementCommitteeSummary(Guid AgreementId, DateOnly AsOf, 
 public static class GetAgreementCommitteesEndpoint
 {
     [Authorize(Policy = Policies.ReadAgreement)]
+    [Returns<List<CommitteeListItem>>]
+    [EndpointName("listAgreementCommittees")]
     [WolverineGet("/api/agreements/{agreementId}/committees")]
     public static async Task<IResult> List(Guid agreementId, IQuerySession session, HttpContext http, TimeProvider clock)
     {
@@ -32,6 +34,8 @@ public static class GetAgreementCommitteesEndpoint
     }
 
     [Authorize(Policy = Policies.ReadAgreement)]
+    [Returns<AgreementCommitteeSummary>]
+    [EndpointName("getCommitteeSummary")]
     [WolverineGet("/api/agreements/{agreementId}/committee-summary")]
     public static async Task<IResult> Summary(Guid agreementId, IQuerySession session, HttpContext http, TimeProvider clock)
     {

@@ -14,6 +14,7 @@ public static class GetCommitteeEndpoint
     /// events, each judged on its own effective day, so back-dated appointments count from when they took effect.
     /// </summary>
     [Authorize(Policy = Policies.ReadCommittee)]
+    [Returns<CommitteeRoster>(ETag = true)]
     [WolverineGet("/api/committees/{id}")]
     public static async Task<IResult> Get(Guid id, string? asOf, Reads reads, HttpContext http)
     {

@@ -65,6 +65,9 @@ public sealed partial record PartialDate(int? Year, int? Month = null, int? Day 
         _ => "",
     };
 
+    /// <summary>The shape the OpenAPI document gives clients; the ranges (years 1900 to 2200, real days) are checked on reading.</summary>
+    public const string JsonPattern = "^(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?|--[0-9]{2}(?:-[0-9]{2})?)$";
+
     // ASCII digits only: \d would match any Unicode digit (full-width ２０２３), which int.Parse then throws on.
     [GeneratedRegex(@"^(?:(?<y>[0-9]{4})(?:-(?<m>[0-9]{2})(?:-(?<d>[0-9]{2}))?)?|--(?<m2>[0-9]{2})(?:-(?<d2>[0-9]{2}))?)$")]
     private static partial Regex IsoPattern();

@@ -12,6 +12,7 @@ namespace ProgramTracker.Api.Dashboards;
 public static class GetAgreementDashboardEndpoint
 {
     [Authorize(Policy = Policies.ReadAgreement)]
+    [Returns<AgreementDashboardView>(ETag = true)]
     [WolverineGet("/api/agreements/{id}/dashboard")]
     public static async Task<IResult> Get(Guid id, string? asOf, Reads reads, HttpContext http)
     {

@@ -26,6 +26,7 @@ public sealed record OverdueMilestone(
 public static class OverdueMilestonesEndpoint
 {
     [Authorize(Policy = Policies.SignedIn)]
+    [Returns<List<OverdueMilestone>>]
     [WolverineGet("/api/milestones/overdue")]
     public static async Task<IResult> Get(string? agreementId, IQuerySession session, Reads reads, HttpContext http)
     {

@@ -12,6 +12,7 @@ public sealed record StaleWorkstream(Guid WorkstreamId, Guid AgreementId, string
 public static class StaleWorkstreamsEndpoint
 {
     [Authorize(Policy = Policies.SignedIn)]
+    [Returns<List<StaleWorkstream>>]
     [WolverineGet("/api/workstreams/stale")]
     public static async Task<IResult> Get(string? days, Reads reads, HttpContext http)
     {

@@ -138,6 +138,7 @@ public static class EventFeed
 public static class EventFeedEndpoint
 {
     [Authorize(Policy = Policies.SignedIn)]
+    [Returns<EventPage>]
     [WolverineGet("/api/events")]
     public static async Task<IResult> Get(string? after, string? limit, string? agreementId, IDocumentStore store, HttpContext http)
     {

@@ -14,6 +14,8 @@ public static class AuditVerifyEndpoint
     /// <c>?anchor=sequence:hash</c> also checks a chain head recorded earlier. Administrators only.
     /// </summary>
     [Authorize(Policy = Policies.Administrator)]
+    [Returns<AuditVerification>]
+    [EndpointName("verifyAuditChain")]
     [WolverineGet("/api/admin/audit/verify")]
     public static async Task<IResult> Get(string? anchor, IDocumentStore store, HttpContext http)
     {

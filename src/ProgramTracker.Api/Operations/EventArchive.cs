@@ -5,6 +5,7 @@ using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Npgsql;
+using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Hosting;
 using ProgramTracker.Api.Security;
 using Wolverine.Http;
@@ -153,10 +154,18 @@ public static class EventArchive
 
 public sealed class EventArchiveException(string message) : Exception(message);
 
+/// <summary>
+/// One line of the export, as the OpenAPI document describes it: the first line carries the format fields, every
+/// other line one stored row, a stream's or an event's, with the columns Marten stores.
+/// </summary>
+public sealed record ArchiveLine(string? Format, int? Version, string? Schema, DateTimeOffset? ExportedAt, JsonObject? Stream, JsonObject? Event);
+
 public static class EventArchiveEndpoint
 {
     /// <summary>The whole event store as JSON lines. Restrict to administrators once sign-in lands (issue 7).</summary>
     [Authorize(Policy = Policies.Administrator)]
+    [Returns<ArchiveLine>("application/x-ndjson")]
+    [EndpointName("exportEvents")]
     [WolverineGet("/api/admin/events/export")]
     public static IResult Export(IDocumentStore store) =>
         Results.Stream(body => ExportAsync(store, body), "application/x-ndjson",

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Hosting;
 using ProgramTracker.Api.Security;
 using Wolverine.Http;
@@ -13,6 +14,7 @@ public static class NodeInfo
 {
     /// <summary>Which node answered and what it runs; for administrators.</summary>
     [Authorize(Policy = Policies.Administrator)]
+    [Returns<NodeView>]
     [WolverineGet("/api/admin/node")]
     public static NodeView Get(IWolverineRuntime runtime, IConfiguration configuration) =>
         new(runtime.Options.UniqueNodeId, runtime.Options.Durability.AssignedNodeNumber,

@@ -11,6 +11,9 @@ using Wolverine.Http;
 
 namespace ProgramTracker.Api.Operations;
 
+/// <summary>One line of a rebuild's answer: a projection starting, rebuilt (with the seconds it took) or failed.</summary>
+public sealed record RebuildStep(string Projection, string State, int Step, int Of, double? Seconds = null, string? Error = null);
+
 /// <summary>
 /// Administrators' view of the async projections, and rebuilding them. These endpoints must be restricted to
 /// administrators once sign-in lands (issue 7).
@@ -18,17 +21,23 @@ namespace ProgramTracker.Api.Operations;
 public static class ProjectionAdmin
 {
     [Authorize(Policy = Policies.Administrator)]
+    [Returns<ProjectionStatusReport>]
+    [EndpointName("getProjections")]
     [WolverineGet("/api/admin/projections")]
     public static Task<ProjectionStatusReport> Get(IDocumentStore store, HttpContext http) =>
         ProjectionStatus.ReadAsync(store, http.RequestAborted);
 
     /// <summary>Rebuilds every projection, answering one JSON line per projection as it starts and finishes.</summary>
     [Authorize(Policy = Policies.Administrator)]
+    [ProducesResponseType<RebuildStep>(StatusCodes.Status200OK, "application/x-ndjson")]
+    [EndpointName("rebuildProjections")]
     [WolverinePost("/api/admin/projections/rebuild")]
     public static IResult RebuildAll(IDocumentStore store, IHost host, IConfiguration configuration) =>
         Rebuild(RebuildableProjections(store), host, configuration);
 
     [Authorize(Policy = Policies.Administrator)]
+    [ProducesResponseType<RebuildStep>(StatusCodes.Status200OK, "application/x-ndjson")]
+    [EndpointName("rebuildProjection")]
     [WolverinePost("/api/admin/projections/{name}/rebuild")]
     public static IResult RebuildOne(string name, IDocumentStore store, IHost host, IConfiguration configuration)
     {
@@ -60,7 +69,7 @@ public static class ProjectionAdmin
             for (var i = 0; i < names.Count; i++)
             {
                 var watch = Stopwatch.StartNew();
-                await WriteLine(body, new { projection = names[i], state = "rebuilding", step = i + 1, of = names.Count });
+                await WriteLine(body, new RebuildStep(names[i], "rebuilding", i + 1, names.Count));
                 try
                 {
                     await daemon.RebuildProjectionAsync(names[i], TimeSpan.FromMinutes(10), CancellationToken.None);
@@ -69,22 +78,25 @@ public static class ProjectionAdmin
                     {
                         await daemon.StartAgentAsync(shard.Identity, CancellationToken.None);
                     }
-                    await WriteLine(body, new { projection = names[i], state = "rebuilt", step = i + 1, of = names.Count, seconds = watch.Elapsed.TotalSeconds });
+                    await WriteLine(body, new RebuildStep(names[i], "rebuilt", i + 1, names.Count, Seconds: watch.Elapsed.TotalSeconds));
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
-                    await WriteLine(body, new { projection = names[i], state = "failed", step = i + 1, of = names.Count, error = e.Message });
+                    await WriteLine(body, new RebuildStep(names[i], "failed", i + 1, names.Count, Error: e.Message));
                 }
             }
         }, "application/x-ndjson");
     }
 
-    private static async Task WriteLine(Stream body, object line)
+    private static async Task WriteLine(Stream body, RebuildStep line)
     {
         await JsonSerializer.SerializeAsync(body, line, Json);
         await body.WriteAsync("\n"u8.ToArray());
         await body.FlushAsync();
     }
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 }

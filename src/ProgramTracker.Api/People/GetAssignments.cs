@@ -53,6 +53,7 @@ public static class GetAssignmentsEndpoint
     /// committees they appear in, each judged on its own effective day.
     /// </summary>
     [Authorize(Policy = Policies.SignedIn)]
+    [Returns<AssignmentsView>]
     [WolverineGet("/api/people/{personId}/assignments")]
     public static async Task<IResult> Get(string personId, string? asOf, IQuerySession session, HttpContext http, TimeProvider clock)
     {
@@ -84,6 +85,8 @@ public sealed record PeoplePage(IReadOnlyList<PersonListItem> Items, int Total, 
 public static class GetPeopleEndpoint
 {
     [Authorize(Policy = Policies.Administrator)]
+    [Returns<PeoplePage>]
+    [EndpointName("listPeople")]
     [WolverineGet("/api/people")]
     public static async Task<IResult> List(string? q, int? page, int? pageSize, IQuerySession session, HttpContext http, TimeProvider clock)
     {

@@ -1,3 +1,4 @@
+using ProgramTracker.Api.Common;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Marten;
@@ -129,6 +130,8 @@ public static class EndSessionsEndpoint
     /// sign-in carries the new roles.
     /// </summary>
     [Authorize(Policy = Policies.Administrator)]
+    [Returns<SessionsEnded>]
+    [EndpointName("endUserSessions")]
     [WolverinePost("/api/admin/users/{userId}/sessions/end")]
     public static async Task<SessionsEnded> Post(string userId, IDocumentSession session, HttpContext http)
     {

@@ -52,6 +52,7 @@ public static class AddWorkstreamEndpoint
     }
 
     [Authorize(Policy = Policies.Administrator)]
+    [Creates]
     [WolverinePost("/api/agreements/{agreementId}/workstreams")]
     public static Task<IResult> Post(Guid agreementId, AddWorkstream command, IDocumentSession session, HttpContext http)
     {

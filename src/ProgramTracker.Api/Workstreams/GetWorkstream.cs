@@ -9,6 +9,7 @@ namespace ProgramTracker.Api.Workstreams;
 public static class GetWorkstreamEndpoint
 {
     [Authorize(Policy = Policies.ReadWorkstream)]
+    [Returns<WorkstreamView>(ETag = true)]
     [WolverineGet("/api/workstreams/{id}")]
     public static async Task<IResult> Get(Guid id, string? asOf, Reads reads, HttpContext http)
     {

@@ -56,6 +56,7 @@ public static class AssignActionItemEndpoint
         .ToProblem();
 
     [Authorize(Policy = Policies.ActOnCommittee)]
+    [Creates]
     [WolverinePost("/api/committees/{committeeId}/action-items")]
     public static async Task<IResult> Post(Guid committeeId, AssignActionItem command, IDocumentSession session, HttpContext http, TimeProvider clock)
     {

@@ -28,6 +28,7 @@ public static class CompleteActionItemEndpoint
         .ToProblem();
 
     [Authorize(Policy = Policies.ActOnCommittee)]
+    [Writes]
     [WolverinePost("/api/committees/{committeeId}/action-items/{actionItemId}/complete")]
     public static Task<IResult> Post(Guid committeeId, Guid actionItemId, CompleteActionItem command, IDocumentSession session, HttpContext http,
         TimeProvider clock) =>

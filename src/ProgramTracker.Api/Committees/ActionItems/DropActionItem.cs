@@ -28,6 +28,7 @@ public static class DropActionItemEndpoint
         .ToProblem();
 
     [Authorize(Policy = Policies.ActOnCommittee)]
+    [Writes]
     [WolverinePost("/api/committees/{committeeId}/action-items/{actionItemId}/drop")]
     public static Task<IResult> Post(Guid committeeId, Guid actionItemId, DropActionItem command, IDocumentSession session, HttpContext http,
         TimeProvider clock) =>

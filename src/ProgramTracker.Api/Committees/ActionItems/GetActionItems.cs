@@ -32,6 +32,8 @@ public sealed record ActionItemView(
 public static class GetActionItemsEndpoint
 {
     [Authorize(Policy = Policies.ReadCommittee)]
+    [Returns<List<ActionItemView>>(ETag = true)]
+    [EndpointName("listActionItems")]
     [WolverineGet("/api/committees/{committeeId}/action-items")]
     public static async Task<IResult> List(Guid committeeId, IQuerySession session, HttpContext http, TimeProvider clock)
     {
@@ -43,6 +45,8 @@ public static class GetActionItemsEndpoint
     }
 
     [Authorize(Policy = Policies.ReadCommittee)]
+    [Returns<ActionItemView>(ETag = true)]
+    [EndpointName("getActionItem")]
     [WolverineGet("/api/committees/{committeeId}/action-items/{actionItemId}")]
     public static async Task<IResult> Get(Guid committeeId, Guid actionItemId, IQuerySession session, HttpContext http, TimeProvider clock)
     {

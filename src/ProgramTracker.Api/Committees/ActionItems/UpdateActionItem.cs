@@ -33,6 +33,7 @@ public static class UpdateActionItemEndpoint
         .ToProblem();
 
     [Authorize(Policy = Policies.ActOnCommittee)]
+    [Writes]
     [WolverinePost("/api/committees/{committeeId}/action-items/{actionItemId}/update")]
     public static Task<IResult> Post(Guid committeeId, Guid actionItemId, UpdateActionItem command, IDocumentSession session, HttpContext http,
         TimeProvider clock) =>

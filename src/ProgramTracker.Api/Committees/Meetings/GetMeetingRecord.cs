@@ -12,6 +12,7 @@ public static class GetMeetingRecordEndpoint
 {
     /// <summary>The meeting's record, complete enough to print as its minutes.</summary>
     [Authorize(Policy = Policies.ReadCommittee)]
+    [Returns<MeetingRecord>(ETag = true)]
     [WolverineGet("/api/committees/{committeeId}/meetings/{meetingId}")]
     public static async Task<IResult> Get(Guid committeeId, Guid meetingId, Reads reads, HttpContext http)
     {

@@ -51,6 +51,7 @@ public static class HoldMeetingEndpoint
     }
 
     [Authorize(Policy = Policies.ActOnCommittee)]
+    [Writes]
     [WolverinePost("/api/committees/{committeeId}/meetings/{meetingId}/held")]
     public static Task<IResult> Post(Guid committeeId, Guid meetingId, HoldMeeting command, IDocumentSession session, HttpContext http,
         TimeProvider clock) =>

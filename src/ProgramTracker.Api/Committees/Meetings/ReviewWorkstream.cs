@@ -35,6 +35,7 @@ public static class ReviewWorkstreamEndpoint
         .ToProblem();
 
     [Authorize(Policy = Policies.ActOnCommittee)]
+    [Writes]
     [WolverinePost("/api/committees/{committeeId}/meetings/{meetingId}/reviews")]
     public static async Task<IResult> Post(Guid committeeId, Guid meetingId, ReviewWorkstream command, IDocumentSession session, HttpContext http)
     {

@@ -31,6 +31,7 @@ public static class ScheduleMeetingEndpoint
         .ToProblem();
 
     [Authorize(Policy = Policies.ActOnCommittee)]
+    [Creates]
     [WolverinePost("/api/committees/{committeeId}/meetings")]
     public static async Task<IResult> Post(Guid committeeId, ScheduleMeeting command, IDocumentSession session, HttpContext http)
     {

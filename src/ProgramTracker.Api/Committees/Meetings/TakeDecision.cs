@@ -44,6 +44,7 @@ public static class TakeDecisionEndpoint
         .ToProblem();
 
     [Authorize(Policy = Policies.ActOnCommittee)]
+    [Creates]
     [WolverinePost("/api/committees/{committeeId}/meetings/{meetingId}/decisions")]
     public static async Task<IResult> Post(Guid committeeId, Guid meetingId, TakeDecision command, IDocumentSession session, HttpContext http)
     {

@@ -59,6 +59,7 @@ public static class AppointMemberEndpoint
         .ToProblem();
 
     [Authorize(Policy = Policies.Administrator)]
+    [Writes]
     [WolverinePost("/api/committees/{committeeId}/members")]
     public static async Task<IResult> Post(Guid committeeId, AppointMember command, IDocumentSession session, HttpContext http)
     {

@@ -40,6 +40,7 @@ public static class RelieveMemberEndpoint
         .ToProblem();
 
     [Authorize(Policy = Policies.Administrator)]
+    [Writes]
     [WolverinePost("/api/committees/{committeeId}/members/{personId}/relieve")]
     public static Task<IResult> Post(Guid committeeId, string personId, RelieveMember command, IDocumentSession session, HttpContext http) =>
         session.DecideAsync<Committee>(http, committeeId, command,

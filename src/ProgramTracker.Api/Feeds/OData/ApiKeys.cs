@@ -126,6 +126,8 @@ public static class CreateApiKeyEndpoint
         .ToProblem();
 
     [Authorize(Policy = Policies.Administrator)]
+    [ProducesResponseType<ApiKeyView>(StatusCodes.Status201Created)]
+    [EndpointName("createApiKey")]
     [WolverinePost("/api/admin/api-keys")]
     public static async Task<IResult> Post(CreateApiKey command, IDocumentSession session, HttpContext http, TimeProvider clock)
     {
@@ -139,11 +141,15 @@ public static class CreateApiKeyEndpoint
 public static class ApiKeysEndpoints
 {
     [Authorize(Policy = Policies.Administrator)]
+    [Returns<IReadOnlyList<ApiKeyView>>]
+    [EndpointName("listApiKeys")]
     [WolverineGet("/api/admin/api-keys")]
     public static async Task<IReadOnlyList<ApiKeyView>> Get(IQuerySession session, HttpContext http) =>
         [.. (await session.Query<ApiKey>().OrderBy(k => k.CreatedAt).ToListAsync(http.RequestAborted)).Select(k => ApiKeyView.Of(k))];
 
     [Authorize(Policy = Policies.Administrator)]
+    [Returns<ApiKeyView>]
+    [EndpointName("revokeApiKey")]
     [WolverineDelete("/api/admin/api-keys/{id}")]
     public static async Task<IResult> Delete(Guid id, IDocumentSession session, HttpContext http, TimeProvider clock)
     {
@@ -151,9 +157,11 @@ public static class ApiKeysEndpoints
         if (key is null) return Problems.NotFound("API key", id);
         if (key.RevokedAt is null)
         {
-            session.Store(key with { RevokedAt = clock.GetUtcNow(), RevokedBy = http.User.FindFirstValue(ClaimNames.Subject) });
+            key = key with { RevokedAt = clock.GetUtcNow(), RevokedBy = http.User.FindFirstValue(ClaimNames.Subject) };
+            session.Store(key);
             await session.SaveChangesAsync(http.RequestAborted);
         }
-        return Results.NoContent();
+        // The key as it now stands (revoked, by whom and when), never its secret.
+        return Results.Ok(ApiKeyView.Of(key));
     }
 }

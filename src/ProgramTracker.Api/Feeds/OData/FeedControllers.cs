@@ -17,6 +17,8 @@ namespace ProgramTracker.Api.Feeds.OData;
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 [QueryProblems]
+// The OData feed describes itself at /odata/$metadata; the OpenAPI document is the /api contract only.
+[ApiExplorerSettings(IgnoreApi = true)]
 public abstract class FeedController<T>(IDocumentStore store) : ODataController
 {
     private static readonly ODataValidationSettings Validation = new()

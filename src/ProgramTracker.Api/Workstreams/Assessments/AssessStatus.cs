@@ -41,6 +41,7 @@ public static class AssessStatusEndpoint
         .ToProblem();
 
     [Authorize(Policy = Policies.RecordOnWorkstream)]
+    [Writes]
     [WolverinePost("/api/workstreams/{workstreamId}/assessments")]
     public static async Task<IResult> Post(Guid workstreamId, AssessStatus command, IDocumentSession session, HttpContext http,
         TimeProvider clock)

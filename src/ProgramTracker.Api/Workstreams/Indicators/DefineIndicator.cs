@@ -50,6 +50,7 @@ public static class DefineIndicatorEndpoint
     }
 
     [Authorize(Policy = Policies.RecordOnWorkstream)]
+    [Creates]
     [WolverinePost("/api/workstreams/{workstreamId}/indicators")]
     public static Task<IResult> Post(Guid workstreamId, DefineIndicator command, IDocumentSession session, HttpContext http)
     {

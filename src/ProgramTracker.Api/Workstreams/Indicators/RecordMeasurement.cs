@@ -62,6 +62,7 @@ public static class RecordMeasurementEndpoint
         .ToProblem();
 
     [Authorize(Policy = Policies.RecordOnWorkstream)]
+    [Writes]
     [WolverinePost("/api/workstreams/{workstreamId}/indicators/{indicatorId}/measurements")]
     public static Task<IResult> Post(Guid workstreamId, Guid indicatorId, RecordMeasurement command, IDocumentSession session,
         HttpContext http, TimeProvider clock) =>

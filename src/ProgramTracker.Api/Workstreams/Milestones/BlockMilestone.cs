@@ -30,6 +30,7 @@ public static class BlockMilestoneEndpoint
         .ToProblem();
 
     [Authorize(Policy = Policies.RecordOnWorkstream)]
+    [Writes]
     [WolverinePost("/api/workstreams/{workstreamId}/milestones/{milestoneId}/block")]
     public static Task<IResult> Post(Guid workstreamId, Guid milestoneId, BlockMilestone command, IDocumentSession session,
         HttpContext http, TimeProvider clock) =>

@@ -28,6 +28,7 @@ public static class CancelMilestoneEndpoint
         .ToProblem();
 
     [Authorize(Policy = Policies.RecordOnWorkstream)]
+    [Writes]
     [WolverinePost("/api/workstreams/{workstreamId}/milestones/{milestoneId}/cancel")]
     public static Task<IResult> Post(Guid workstreamId, Guid milestoneId, CancelMilestone command, IDocumentSession session,
         HttpContext http, TimeProvider clock) =>

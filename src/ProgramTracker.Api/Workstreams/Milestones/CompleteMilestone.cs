@@ -33,6 +33,7 @@ public static class CompleteMilestoneEndpoint
         .ToProblem();
 
     [Authorize(Policy = Policies.RecordOnWorkstream)]
+    [Writes]
     [WolverinePost("/api/workstreams/{workstreamId}/milestones/{milestoneId}/complete")]
     public static Task<IResult> Post(Guid workstreamId, Guid milestoneId, CompleteMilestone command, IDocumentSession session,
         HttpContext http, TimeProvider clock) =>

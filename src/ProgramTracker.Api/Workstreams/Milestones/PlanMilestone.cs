@@ -32,6 +32,7 @@ public static class PlanMilestoneEndpoint
         .ToProblem();
 
     [Authorize(Policy = Policies.RecordOnWorkstream)]
+    [Creates]
     [WolverinePost("/api/workstreams/{workstreamId}/milestones")]
     public static async Task<IResult> Post(Guid workstreamId, PlanMilestone command, IDocumentSession session, HttpContext http)
     {

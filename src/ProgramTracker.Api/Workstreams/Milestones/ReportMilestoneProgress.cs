@@ -34,6 +34,7 @@ public static class ReportMilestoneProgressEndpoint
         .ToProblem();
 
     [Authorize(Policy = Policies.RecordOnWorkstream)]
+    [Writes]
     [WolverinePost("/api/workstreams/{workstreamId}/milestones/{milestoneId}/progress")]
     public static Task<IResult> Post(Guid workstreamId, Guid milestoneId, ReportMilestoneProgress command, IDocumentSession session,
         HttpContext http, TimeProvider clock) =>

@@ -34,6 +34,7 @@ public static class RescheduleMilestoneEndpoint
         .ToProblem();
 
     [Authorize(Policy = Policies.RecordOnWorkstream)]
+    [Writes]
     [WolverinePost("/api/workstreams/{workstreamId}/milestones/{milestoneId}/reschedule")]
     public static async Task<IResult> Post(Guid workstreamId, Guid milestoneId, RescheduleMilestone command, IDocumentSession session,
         HttpContext http)

@@ -31,6 +31,7 @@ public static class StartMilestoneEndpoint
         .ToProblem();
 
     [Authorize(Policy = Policies.RecordOnWorkstream)]
+    [Writes]
     [WolverinePost("/api/workstreams/{workstreamId}/milestones/{milestoneId}/start")]
     public static Task<IResult> Post(Guid workstreamId, Guid milestoneId, StartMilestone command, IDocumentSession session,
         HttpContext http, TimeProvider clock) =>

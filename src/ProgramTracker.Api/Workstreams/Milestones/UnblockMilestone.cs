@@ -33,6 +33,7 @@ public static class UnblockMilestoneEndpoint
         .ToProblem();
 
     [Authorize(Policy = Policies.RecordOnWorkstream)]
+    [Writes]
     [WolverinePost("/api/workstreams/{workstreamId}/milestones/{milestoneId}/unblock")]
     public static Task<IResult> Post(Guid workstreamId, Guid milestoneId, UnblockMilestone command, IDocumentSession session,
         HttpContext http, TimeProvider clock) =>

@@ -28,6 +28,7 @@ public static class AssignProjectOfficerEndpoint
         .ToProblem();
 
     [Authorize(Policy = Policies.Administrator)]
+    [Writes]
     [WolverinePost("/api/workstreams/{workstreamId}/officers")]
     public static Task<IResult> Post(Guid workstreamId, AssignProjectOfficer command, IDocumentSession session, HttpContext http) =>
         session.DecideAsync<Workstream>(http, workstreamId, command,

@@ -26,6 +26,7 @@ public static class UnassignProjectOfficerEndpoint
         .ToProblem();
 
     [Authorize(Policy = Policies.Administrator)]
+    [Writes]
     [WolverinePost("/api/workstreams/{workstreamId}/officers/{personId}/unassign")]
     public static Task<IResult> Post(Guid workstreamId, string personId, UnassignProjectOfficer command, IDocumentSession session,
         HttpContext http) =>
