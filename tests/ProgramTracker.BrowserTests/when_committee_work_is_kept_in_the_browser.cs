@@ -117,8 +117,9 @@ public sealed class when_committee_work_is_kept_in_the_browser(BrowserFixture ap
         await Assertions.Expect(page.GetByTestId("agenda").Locator(".workstream-card")).ToHaveCountAsync(2);
         await Assertions.Expect(page.GetByTestId("reviews").Locator("li")).ToHaveCountAsync(2);
 
-        // A committee of an agreement the viewer may not read is refused (the pages answer 403 with the access-denied page).
-        (await page.GotoAsync($"/committees/{desk.Committee}"))!.Status.ShouldBe(403);
+        // A committee of an agreement the viewer may not read is not found, as the API says (404 with the not-found page).
+        (await page.GotoAsync($"/committees/{desk.Committee}"))!.Status.ShouldBe(404);
+        await Assertions.Expect(page.GetByTestId("not-found")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("roster")).ToHaveCountAsync(0);
     }
 
