@@ -62,6 +62,8 @@ public sealed class when_committee_work_is_kept_in_the_browser(BrowserFixture ap
             await assign.GetByLabel("Due on").FillAsync(Iso(Programme.Today.AddDays(10)));
             await assign.GetByRole(AriaRole.Button, new() { Name = "Assign" }).ClickAsync();
             await Assertions.Expect(page.GetByTestId("done-notice")).ToHaveTextAsync("The action item is assigned.");
+            // The notice of the first assignment is still on the page while the second is sent: wait for the item itself.
+            await Assertions.Expect(page.GetByTestId("action-items")).ToContainTextAsync(text);
         }
         var items = await Items(desk);
         var (first, second) = (items.Single(i => i.Text == "Send the trainer list").Id, items.Single(i => i.Text == "Draft the invitation").Id);
