@@ -7,6 +7,7 @@ using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Committees.Meetings;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.People;
+using ProgramTracker.Api.ReviewPacks;
 using ProgramTracker.Api.Workstreams;
 
 namespace ProgramTracker.Api.Dashboards;
@@ -285,6 +286,25 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
         var window = Window(from, to, Today);
         return new AuditView([.. History.TellWithSummaries(events).Reverse()], window,
             window is { } w ? [Changes.OfWorkstream(workstreamId, events, w.From, w.To, basis: basis)] : null, null);
+    }
+
+    /// <summary>
+    /// The review pack of <paramref name="packDate"/> (today when null) on <paramref name="basis"/>: the frozen one when a
+    /// pack of that day and basis was frozen (recomputed within its freeze's bounds), otherwise as the day's figures stand.
+    /// </summary>
+    public async Task<ReviewPackRead?> ReviewPackAsync(Guid agreementId, DateOnly? packDate, AsOfBasis basis, CancellationToken ct)
+    {
+        var day = packDate ?? Today;
+        var frozen = await FrozenPacks.OfAgreementAsync(session, agreementId, ct);
+        var shown = frozen.LastOrDefault(f => f.Frozen.PackDate == day && f.Frozen.Basis == basis);
+        ReviewPack? pack;
+        if (shown.Frozen is { } freeze) pack = await FrozenPacks.RecomputeAsync(session, freeze, ct);
+        else if (day == Today && basis == AsOfBasis.Recorded)
+            pack = await AgreementAsync(agreementId, null, ct) is { } read ? ReviewPack.From(read, day, basis, StaleAfterDays) : null;
+        else pack = (await ReviewPack.ComputeAsync(session, agreementId, new AsOf.Cut(day, basis), StaleAfterDays, ct))?.Pack;
+        if (pack is null) return null;
+        return new ReviewPackRead(pack, shown.Frozen is null ? null : FrozenReviewPack.Of(shown.Event, shown.Frozen),
+            [.. frozen.Select(f => FrozenReviewPack.Of(f.Event, f.Frozen))]);
     }
 
     /// <summary>Two days in order; a missing end is today, and days given the wrong way round are swapped.</summary>

@@ -2,6 +2,8 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Dashboards;
+using ProgramTracker.Api.ReviewPacks;
 using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
@@ -53,8 +55,19 @@ public static class HoldMeetingEndpoint
     [Authorize(Policy = Policies.ActOnCommittee)]
     [Writes]
     [WolverinePost("/api/committees/{committeeId}/meetings/{meetingId}/held")]
-    public static Task<IResult> Post(Guid committeeId, Guid meetingId, HoldMeeting command, IDocumentSession session, HttpContext http,
-        TimeProvider clock) =>
-        session.DecideAsync<Committee>(http, committeeId, command,
-            committee => HoldMeeting.Decide(command, committee, meetingId, clock.Today()), "committee");
+    public static async Task<IResult> Post(Guid committeeId, Guid meetingId, HoldMeeting command, IDocumentSession session, HttpContext http,
+        TimeProvider clock, Reads reads)
+    {
+        // The review pack the meeting had before it, as of the meeting day, is frozen in the same transaction.
+        var committee = await session.LoadAsync<Committee>(committeeId, http.RequestAborted);
+        var frozen = committee?.FindMeeting(meetingId) is { Held: false } meeting
+            ? await FrozenPacks.FreezeAsync(session, committee.AgreementId, command.HeldOn ?? meeting.ScheduledOn, AsOfBasis.Recorded, meetingId,
+                reads.StaleAfterDays, http.RequestAborted)
+            : null;
+        return await session.DecideAsync<Committee>(http, committeeId, command, current =>
+        {
+            var decision = HoldMeeting.Decide(command, current, meetingId, clock.Today());
+            return decision.Accepted && frozen is not null ? decision.AndAppend(current.AgreementId, frozen) : decision;
+        }, "committee");
+    }
 }
