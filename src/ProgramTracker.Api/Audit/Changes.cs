@@ -85,8 +85,10 @@ public static class Changes
 
     private static IReadOnlyList<HistoryEntry> InWindow(IEnumerable<IEvent> events, DateOnly from, DateOnly to, AsOfBasis basis)
     {
-        var inside = events.Where(e => basis.Counts(e, to) && !basis.CountsBefore(e, from)).Select(e => e.Sequence).ToHashSet();
-        return [.. History.Tell(events).Where(h => inside.Contains(h.Sequence))];
+        // Told whole (so that names learned from earlier events word the later ones), then the window's picked out.
+        var ordered = events.OrderBy(e => e.Sequence).ToList();
+        var told = History.Tell(ordered);
+        return [.. told.Where((_, i) => basis.Counts(ordered[i], to) && !basis.CountsBefore(ordered[i], from))];
     }
 
     private static T? Fold<T>(IEnumerable<IEvent> events, Func<IEvent, bool> counts, Func<T?, IEvent, T?> fold) where T : class =>
