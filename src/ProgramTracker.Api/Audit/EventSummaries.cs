@@ -84,7 +84,7 @@ public static class EventSummaries
             IndicatorMeasured m => S("IndicatorMeasured", Name(m.IndicatorId), m.Value, m.Period, m.MeasuredOn),
             StatusAssessed { PartyId: { } party } s => S("StatusAssessed_Party", s.Rating, s.AssessedBy, party, s.AssessedOn),
             StatusAssessed s => S("StatusAssessed", s.Rating, s.AssessedBy, s.AssessedOn),
-            ReviewPacks.ReviewPackFrozen f => S("ReviewPackFrozen", f.PackDate, f.Sha256),
+            Agreements.ReviewPacks.ReviewPackFrozen f => S("ReviewPackFrozen", f.PackDate, f.Sha256),
             _ => S("Other", data.GetType().Name),
         };
     }

@@ -7,7 +7,7 @@ using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Committees.Meetings;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.People;
-using ProgramTracker.Api.ReviewPacks;
+using ProgramTracker.Api.Agreements.ReviewPacks;
 using ProgramTracker.Api.Workstreams;
 
 namespace ProgramTracker.Api.Dashboards;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Dashboards;
-using ProgramTracker.Api.ReviewPacks;
+using ProgramTracker.Api.Agreements.ReviewPacks;
 using ProgramTracker.Api.Workstreams;
 
 namespace ProgramTracker.UnitTests.ReviewPacks;

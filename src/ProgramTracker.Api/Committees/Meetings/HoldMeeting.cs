@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Dashboards;
-using ProgramTracker.Api.ReviewPacks;
+using ProgramTracker.Api.Agreements.ReviewPacks;
 using ProgramTracker.Api.Security;
 using Wolverine.Http;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgramTracker.Api.Dashboards;
-using ProgramTracker.Api.ReviewPacks;
+using ProgramTracker.Api.Agreements.ReviewPacks;
 using ProgramTracker.Api.Security;
 
 namespace ProgramTracker.Api.Web.Pages.Agreements;

@@ -7,7 +7,7 @@ using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Workstreams;
 
-namespace ProgramTracker.Api.ReviewPacks;
+namespace ProgramTracker.Api.Agreements.ReviewPacks;
 
 /// <summary>
 /// What a committee reads before it meets, as of one day: the agreement's figures, its workstreams, the slipped and
@@ -78,8 +78,8 @@ public sealed record ReviewPack(
 public sealed record PackAgreement(
     string Code,
     LocalizedText Title,
-    Agreements.AgreementStatus Status,
-    Agreements.ValidityPeriod Validity,
+    AgreementStatus Status,
+    ValidityPeriod Validity,
     IReadOnlyList<PartyView> Parties,
     decimal PercentComplete,
     int MilestonesDone,
@@ -109,4 +109,4 @@ public sealed record ReviewPackFrozen(
     Guid? MeetingId,
     long UpToSequence,
     int StaleAfterDays,
-    IReadOnlyDictionary<string, string> Sections) : Agreements.IAgreementEvent;
+    IReadOnlyDictionary<string, string> Sections) : IAgreementEvent;

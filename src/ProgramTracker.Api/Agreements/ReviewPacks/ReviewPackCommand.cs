@@ -3,7 +3,7 @@ using JasperFx.CommandLine;
 using Marten;
 using ProgramTracker.Api.Hosting;
 
-namespace ProgramTracker.Api.ReviewPacks;
+namespace ProgramTracker.Api.Agreements.ReviewPacks;
 
 public enum ReviewPackAction
 {

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace ProgramTracker.Api.ReviewPacks;
+namespace ProgramTracker.Api.Agreements.ReviewPacks;
 
 /// <summary>
 /// JSON written one way only, after RFC 8785 (JCS): object members sorted by their names' UTF-16 code units, no

@@ -2,7 +2,7 @@ using JasperFx.Events;
 using Marten;
 using ProgramTracker.Api.Dashboards;
 
-namespace ProgramTracker.Api.ReviewPacks;
+namespace ProgramTracker.Api.Agreements.ReviewPacks;
 
 /// <summary>A frozen review pack as listed and printed: what was frozen and the sequence number of the event that froze it.</summary>
 public sealed record FrozenReviewPack(

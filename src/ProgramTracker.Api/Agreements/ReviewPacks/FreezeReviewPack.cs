@@ -6,7 +6,7 @@ using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
-namespace ProgramTracker.Api.ReviewPacks;
+namespace ProgramTracker.Api.Agreements.ReviewPacks;
 
 /// <summary>Freezes the agreement's review pack as of a day (today unless given), on a basis (recorded unless given).</summary>
 public sealed record FreezeReviewPack(DateOnly? PackDate = null, AsOfBasis? Basis = null);

@@ -7,7 +7,7 @@ using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
-namespace ProgramTracker.Api.ReviewPacks;
+namespace ProgramTracker.Api.Agreements.ReviewPacks;
 
 public sealed partial record VerifyReviewPack(Guid AgreementId, DateOnly? PackDate, string? Sha256)
 {
