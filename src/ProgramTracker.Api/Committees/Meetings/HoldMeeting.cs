@@ -12,6 +12,7 @@ namespace ProgramTracker.Api.Committees.Meetings;
 /// <summary>
 /// Records that a meeting took place and who attended. The quorum is judged against the members in office on the
 /// meeting day under the committee's rule. A meeting without quorum is still recorded; it cannot take decisions.
+/// Holding it also freezes the agreement's review pack as of the meeting day (ReviewPackFrozen, same transaction).
 /// </summary>
 public sealed record HoldMeeting(IReadOnlyList<string> Attendees, DateOnly? HeldOn = null, IReadOnlyList<string>? Guests = null)
 {
