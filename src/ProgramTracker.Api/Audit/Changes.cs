@@ -41,30 +41,36 @@ public sealed record MilestoneFigures(MilestoneStatus Status, DateOnly DueDate, 
 
 /// <summary>
 /// What changed between two days, both included: the state before <c>from</c> began against the state when
-/// <c>to</c> ended, and the events recorded in between. Pure: it folds the events it is given.
+/// <c>to</c> ended, and the events in between, on either basis (<see cref="AsOfBasis"/>: recorded by default).
+/// Pure: it folds the events it is given.
 /// </summary>
 public static class Changes
 {
-    public static AgreementChanges OfAgreement(Guid id, IReadOnlyList<IEvent> events, DateOnly from, DateOnly to)
+    public static AgreementChanges OfAgreement(Guid id, IReadOnlyList<IEvent> events, DateOnly from, DateOnly to,
+        AsOfBasis basis = AsOfBasis.Recorded)
     {
-        var (start, end) = (QueryValues.StartOf(from), QueryValues.EndOf(to));
-        var own = events.Where(e => e.StreamId == id).ToList();
-        var before = Fold<Agreement>(own, start, Agreement.Fold, inclusive: false);
-        var after = Fold<Agreement>(own, end, Agreement.Fold, inclusive: true);
+        var own = events.Where(e => e.StreamId == id && e.Data is IAgreementEvent).ToList();
+        var before = Fold<Agreement>(own, e => basis.CountsBefore(e, from), Agreement.Fold);
+        var after = Fold<Agreement>(own, e => basis.Counts(e, to), Agreement.Fold);
         var workstreams = events.Where(e => e.StreamId != id).GroupBy(e => e.StreamId)
-            .Select(g => OfWorkstream(g.Key, [.. g], from, to, withEvents: false))
+            .Select(g => OfWorkstream(g.Key, [.. g], from, to, withEvents: false, basis))
             .Where(w => w.After is not null || w.Before is not null)
             .ToList();
 
         return new AgreementChanges(id, (after ?? before)?.Code ?? "", from, to, before?.Status, after?.Status, before?.Validity, after?.Validity,
-            (after?.Amendments.Count ?? 0) - (before?.Amendments.Count ?? 0), workstreams, InWindow(events, start, end));
+            (after?.Amendments.Count ?? 0) - (before?.Amendments.Count ?? 0), workstreams, InWindow(events, from, to, basis));
     }
 
-    public static WorkstreamChanges OfWorkstream(Guid id, IReadOnlyList<IEvent> events, DateOnly from, DateOnly to, bool withEvents = true)
+    /// <summary>
+    /// On the recorded basis the window holds what was recorded between the two days; on the effective basis, what
+    /// took effect between them (an event recorded later, dated inside the window, is in it).
+    /// </summary>
+    public static WorkstreamChanges OfWorkstream(Guid id, IReadOnlyList<IEvent> events, DateOnly from, DateOnly to, bool withEvents = true,
+        AsOfBasis basis = AsOfBasis.Recorded)
     {
-        var (start, end) = (QueryValues.StartOf(from), QueryValues.EndOf(to));
-        var before = Fold<Workstream>(events, start, Workstream.Fold, inclusive: false);
-        var after = Fold<Workstream>(events, end, Workstream.Fold, inclusive: true);
+        var own = events.Where(e => e.Data is IWorkstreamEvent).ToList();
+        var before = Fold<Workstream>(own, e => basis.CountsBefore(e, from), Workstream.Fold);
+        var after = Fold<Workstream>(own, e => basis.Counts(e, to), Workstream.Fold);
 
         var ids = (before?.Milestones ?? []).Concat(after?.Milestones ?? []).Select(m => m.Id).Distinct();
         var milestones = ids
@@ -74,16 +80,19 @@ public static class Changes
             .ToList();
 
         return new WorkstreamChanges(id, (after ?? before)?.Code ?? "", from, to, FiguresOf(before), FiguresOf(after), milestones,
-            withEvents ? InWindow(events, start, end) : null);
+            withEvents ? InWindow(events, from, to, basis) : null);
     }
 
-    private static IReadOnlyList<HistoryEntry> InWindow(IEnumerable<IEvent> events, DateTimeOffset start, DateTimeOffset end) =>
-        [.. History.Tell(events).Where(h => h.Timestamp >= start && h.Timestamp <= end)];
+    private static IReadOnlyList<HistoryEntry> InWindow(IEnumerable<IEvent> events, DateOnly from, DateOnly to, AsOfBasis basis)
+    {
+        // Told whole (so that names learned from earlier events word the later ones), then the window's picked out.
+        var ordered = events.OrderBy(e => e.Sequence).ToList();
+        var told = History.Tell(ordered);
+        return [.. told.Where((_, i) => basis.Counts(ordered[i], to) && !basis.CountsBefore(ordered[i], from))];
+    }
 
-    private static T? Fold<T>(IEnumerable<IEvent> events, DateTimeOffset at, Func<T?, IEvent, T?> fold, bool inclusive) where T : class =>
-        events.OrderBy(e => e.Version)
-            .Where(e => inclusive ? e.Timestamp <= at : e.Timestamp < at)
-            .Aggregate((T?)null, fold);
+    private static T? Fold<T>(IEnumerable<IEvent> events, Func<IEvent, bool> counts, Func<T?, IEvent, T?> fold) where T : class =>
+        events.OrderBy(e => e.Version).Where(counts).Aggregate((T?)null, fold);
 
     private static WorkstreamFigures? FiguresOf(Workstream? w)
     {
@@ -119,12 +128,13 @@ public static class AgreementChangesEndpoint
     [Authorize(Policy = Policies.ReadAgreement)]
     [Returns<AgreementChanges>(ETag = true)]
     [WolverineGet("/api/agreements/{id}/changes")]
-    public static async Task<IResult> Get(Guid id, string? from, string? to, IQuerySession session, HttpContext http, TimeProvider clock)
+    public static async Task<IResult> Get(Guid id, string? from, string? to, string? basis, IQuerySession session, HttpContext http, TimeProvider clock)
     {
         if (!Changes.TryWindow(from, to, clock.Today(), out var first, out var last, out var problem)) return problem!;
+        if (!AsOfBases.TryRead(basis, AsOfBasis.Recorded, out var asOfBasis, out problem)) return problem!;
         if (await History.OfAgreementAsync(session, id, http.RequestAborted) is not { } found) return Problems.NotFound("agreement", id);
         http.Response.Headers.ETag = ETags.For(found.Version);
-        return Results.Ok(Changes.OfAgreement(id, found.Events, first, last));
+        return Results.Ok(Changes.OfAgreement(id, found.Events, first, last, asOfBasis));
     }
 }
 
@@ -133,12 +143,13 @@ public static class WorkstreamChangesEndpoint
     [Authorize(Policy = Policies.ReadWorkstream)]
     [Returns<WorkstreamChanges>(ETag = true)]
     [WolverineGet("/api/workstreams/{id}/changes")]
-    public static async Task<IResult> Get(Guid id, string? from, string? to, IQuerySession session, HttpContext http, TimeProvider clock)
+    public static async Task<IResult> Get(Guid id, string? from, string? to, string? basis, IQuerySession session, HttpContext http, TimeProvider clock)
     {
         if (!Changes.TryWindow(from, to, clock.Today(), out var first, out var last, out var problem)) return problem!;
+        if (!AsOfBases.TryRead(basis, AsOfBasis.Recorded, out var asOfBasis, out problem)) return problem!;
         var events = await session.Events.FetchStreamAsync(id, token: http.RequestAborted);
         if (events.Count == 0 || events[0].Data is not WorkstreamOpened) return Problems.NotFound("workstream", id);
         http.Response.Headers.ETag = ETags.For(events[^1].Version);
-        return Results.Ok(Changes.OfWorkstream(id, events, first, last));
+        return Results.Ok(Changes.OfWorkstream(id, events, first, last, basis: asOfBasis));
     }
 }

@@ -49,6 +49,7 @@ public static class EventSummaries
         ["StatusAssessed"] = "Rated {0} by {1} on {2}.",
         ["StatusAssessed_Party"] = "Rated {0} by {1} for {2} on {3}.",
         ["Other"] = "{0}",
+        ["ReviewPackFrozen"] = "Review pack as of {0} frozen (SHA-256 {1}).",
     };
 
     /// <param name="names">Titles of the milestones and indicators seen so far, to name what an event is about.</param>
@@ -83,6 +84,7 @@ public static class EventSummaries
             IndicatorMeasured m => S("IndicatorMeasured", Name(m.IndicatorId), m.Value, m.Period, m.MeasuredOn),
             StatusAssessed { PartyId: { } party } s => S("StatusAssessed_Party", s.Rating, s.AssessedBy, party, s.AssessedOn),
             StatusAssessed s => S("StatusAssessed", s.Rating, s.AssessedBy, s.AssessedOn),
+            Agreements.ReviewPacks.ReviewPackFrozen f => S("ReviewPackFrozen", f.PackDate, f.Sha256),
             _ => S("Other", data.GetType().Name),
         };
     }

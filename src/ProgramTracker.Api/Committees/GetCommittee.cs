@@ -11,18 +11,20 @@ public static class GetCommitteeEndpoint
 {
     /// <summary>
     /// The committee roster today, or as it stood at the end of <c>asOf</c>: then it is folded from the stream's
-    /// events, each judged on its own effective day, so back-dated appointments count from when they took effect.
+    /// events, each judged on its own effective day, so back-dated appointments count from when they took effect
+    /// (<c>basis=effective</c>, the default here); <c>basis=recorded</c> counts only what was recorded by then.
     /// </summary>
     [Authorize(Policy = Policies.ReadCommittee)]
     [Returns<CommitteeRoster>(ETag = true)]
     [WolverineGet("/api/committees/{id}")]
-    public static async Task<IResult> Get(Guid id, string? asOf, Reads reads, HttpContext http)
+    public static async Task<IResult> Get(Guid id, string? asOf, string? basis, Reads reads, HttpContext http)
     {
         if (!AsOfDate.TryRead(asOf, out var date, out var problem)) return problem!;
+        if (!AsOfBases.TryRead(basis, AsOfBasis.Effective, out var asOfBasis, out problem)) return problem!;
         var ct = http.RequestAborted;
         if (date is { } on)
         {
-            var (exists, then) = await reads.CommitteeAsOfAsync(id, on, ct);
+            var (exists, then) = await reads.CommitteeAsOfAsync(id, on, ct, asOfBasis);
             if (!exists) return Problems.NotFound("committee", id);
             if (then is null)
                 return Problems.From(Refusal.NotFound("asOf", "not-yet-established", $"Committee {id} was not yet established on {on:yyyy-MM-dd}."));

@@ -7,6 +7,7 @@ using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Committees.Meetings;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.People;
+using ProgramTracker.Api.Agreements.ReviewPacks;
 using ProgramTracker.Api.Workstreams;
 
 namespace ProgramTracker.Api.Dashboards;
@@ -64,9 +65,13 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
     /// An agreement's dashboard today, from the inline Agreement, Workstream and Committee snapshots (so it shows a write
     /// the moment it is answered), or as it stood when <paramref name="asOf"/> ended, folded from the events.
     /// </summary>
-    public async Task<AgreementRead?> AgreementAsync(Guid id, DateOnly? asOf, CancellationToken ct)
+    public Task<AgreementRead?> AgreementAsync(Guid id, DateOnly? asOf, CancellationToken ct) =>
+        AgreementAsync(id, asOf, AsOfBasis.Recorded, ct);
+
+    /// <summary>As <see cref="AgreementAsync(Guid, DateOnly?, CancellationToken)"/>, a past day read on the given basis.</summary>
+    public async Task<AgreementRead?> AgreementAsync(Guid id, DateOnly? asOf, AsOfBasis basis, CancellationToken ct)
     {
-        if (asOf is { } day) return await AsOf.DashboardAsync(session, id, day, StaleAfterDays, ct);
+        if (asOf is { } day) return await AsOf.DashboardAsync(session, id, day, StaleAfterDays, ct, basis);
 
         // One round trip for the three reads.
         var batch = session.CreateBatchQuery();
@@ -209,9 +214,9 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
     }
 
     /// <summary>The workstream today (its inline snapshot) or as it stood when <paramref name="asOf"/> ended, with its figures on that day.</summary>
-    public async Task<WorkstreamRead?> WorkstreamAsync(Guid id, DateOnly? asOf, CancellationToken ct)
+    public async Task<WorkstreamRead?> WorkstreamAsync(Guid id, DateOnly? asOf, CancellationToken ct, AsOfBasis basis = AsOfBasis.Recorded)
     {
-        var workstream = asOf is { } day ? await AsOf.WorkstreamAsync(session, id, day, ct) : await session.LoadAsync<Workstream>(id, ct);
+        var workstream = asOf is { } day ? await AsOf.WorkstreamAsync(session, id, day, ct, basis) : await session.LoadAsync<Workstream>(id, ct);
         if (workstream is null) return null;
         var figures = DashboardFigures.ForWorkstream(workstream, asOf ?? Today, StaleAfterDays);
         return new WorkstreamRead(workstream, WorkstreamView.From(workstream, figures));
@@ -231,14 +236,16 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
     }
 
     /// <summary>
-    /// The roster as it stood at the end of <paramref name="day"/>, folded from the committee's events, each judged on its
-    /// own effective day. Exists is false when there is no such committee at all; Roster is null when it was not yet established.
+    /// The roster as it stood at the end of <paramref name="day"/>, folded from the committee's events: by default each
+    /// judged on its own effective day (appointed from, relieved on), or with <see cref="AsOfBasis.Recorded"/> those
+    /// recorded by then. Exists is false when there is no such committee at all; Roster is null when it was not yet established.
     /// </summary>
-    public async Task<(bool Exists, CommitteeRoster? Roster)> CommitteeAsOfAsync(Guid id, DateOnly day, CancellationToken ct)
+    public async Task<(bool Exists, CommitteeRoster? Roster)> CommitteeAsOfAsync(Guid id, DateOnly day, CancellationToken ct,
+        AsOfBasis basis = AsOfBasis.Effective)
     {
         var events = await session.Events.FetchStreamAsync(id, token: ct);
         if (events.Count == 0 || events[0].Data is not CommitteeEstablished) return (false, null);
-        if (Committee.AsOf(events, day) is not { } then) return (true, null);
+        if (AsOf.Fold<Committee>(events, new AsOf.Cut(day, basis), Committee.Fold, (c, v) => c.Version = v) is not { } then) return (true, null);
         var agreement = await session.LoadAsync<Agreement>(then.AgreementId, ct);
         return (true, CommitteeRoster.From(then, day, current: false, agreement));
     }
@@ -262,21 +269,42 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
     }
 
     /// <summary>The audit trail of an agreement and its workstreams, and what changed between two days when asked.</summary>
-    public async Task<AuditView?> AgreementHistoryAsync(Guid agreementId, DateOnly? from, DateOnly? to, CancellationToken ct)
+    public async Task<AuditView?> AgreementHistoryAsync(Guid agreementId, DateOnly? from, DateOnly? to, CancellationToken ct,
+        AsOfBasis basis = AsOfBasis.Recorded)
     {
         if (await History.OfAgreementAsync(session, agreementId, ct) is not { } found) return null;
         var window = Window(from, to, Today);
-        var changes = window is { } w ? Changes.OfAgreement(agreementId, found.Events, w.From, w.To) : null;
+        var changes = window is { } w ? Changes.OfAgreement(agreementId, found.Events, w.From, w.To, basis) : null;
         return new AuditView([.. History.TellWithSummaries(found.Events).Reverse()], window, changes?.Workstreams, changes);
     }
 
-    public async Task<AuditView?> WorkstreamHistoryAsync(Guid workstreamId, DateOnly? from, DateOnly? to, CancellationToken ct)
+    public async Task<AuditView?> WorkstreamHistoryAsync(Guid workstreamId, DateOnly? from, DateOnly? to, CancellationToken ct,
+        AsOfBasis basis = AsOfBasis.Recorded)
     {
         var events = await session.Events.FetchStreamAsync(workstreamId, token: ct);
         if (events.Count == 0 || events[0].Data is not WorkstreamOpened) return null;
         var window = Window(from, to, Today);
         return new AuditView([.. History.TellWithSummaries(events).Reverse()], window,
-            window is { } w ? [Changes.OfWorkstream(workstreamId, events, w.From, w.To)] : null, null);
+            window is { } w ? [Changes.OfWorkstream(workstreamId, events, w.From, w.To, basis: basis)] : null, null);
+    }
+
+    /// <summary>
+    /// The review pack of <paramref name="packDate"/> (today when null) on <paramref name="basis"/>: the frozen one when a
+    /// pack of that day and basis was frozen (recomputed within its freeze's bounds), otherwise as the day's figures stand.
+    /// </summary>
+    public async Task<ReviewPackRead?> ReviewPackAsync(Guid agreementId, DateOnly? packDate, AsOfBasis basis, CancellationToken ct)
+    {
+        var day = packDate ?? Today;
+        var frozen = await FrozenPacks.OfAgreementAsync(session, agreementId, ct);
+        var shown = frozen.LastOrDefault(f => f.Frozen.PackDate == day && f.Frozen.Basis == basis);
+        ReviewPack? pack;
+        if (shown.Frozen is { } freeze) pack = await FrozenPacks.RecomputeAsync(session, freeze, ct);
+        else if (day == Today && basis == AsOfBasis.Recorded)
+            pack = await AgreementAsync(agreementId, null, ct) is { } read ? ReviewPack.From(read, day, basis, StaleAfterDays) : null;
+        else pack = (await ReviewPack.ComputeAsync(session, agreementId, new AsOf.Cut(day, basis), StaleAfterDays, ct))?.Pack;
+        if (pack is null) return null;
+        return new ReviewPackRead(pack, shown.Frozen is null ? null : FrozenReviewPack.Of(shown.Event, shown.Frozen),
+            [.. frozen.Select(f => FrozenReviewPack.Of(f.Event, f.Frozen))]);
     }
 
     /// <summary>Two days in order; a missing end is today, and days given the wrong way round are swapped.</summary>

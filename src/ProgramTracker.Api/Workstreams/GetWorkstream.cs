@@ -11,10 +11,11 @@ public static class GetWorkstreamEndpoint
     [Authorize(Policy = Policies.ReadWorkstream)]
     [Returns<WorkstreamView>(ETag = true)]
     [WolverineGet("/api/workstreams/{id}")]
-    public static async Task<IResult> Get(Guid id, string? asOf, Reads reads, HttpContext http)
+    public static async Task<IResult> Get(Guid id, string? asOf, string? basis, Reads reads, HttpContext http)
     {
         if (!QueryValues.TryDate("asOf", asOf, out var asOfDay, out var problem)) return problem!;
-        if (await reads.WorkstreamAsync(id, asOfDay, http.RequestAborted) is not { } read) return Problems.NotFound("workstream", id);
+        if (!AsOfBases.TryRead(basis, AsOfBasis.Recorded, out var asOfBasis, out problem)) return problem!;
+        if (await reads.WorkstreamAsync(id, asOfDay, http.RequestAborted, asOfBasis) is not { } read) return Problems.NotFound("workstream", id);
         http.Response.Headers.ETag = ETags.For(read.Workstream.Version);
         return Results.Ok(read.View);
     }

@@ -2,6 +2,8 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.Dashboards;
+using ProgramTracker.Api.Agreements.ReviewPacks;
 using ProgramTracker.Api.Security;
 using Wolverine.Http;
 
@@ -10,6 +12,7 @@ namespace ProgramTracker.Api.Committees.Meetings;
 /// <summary>
 /// Records that a meeting took place and who attended. The quorum is judged against the members in office on the
 /// meeting day under the committee's rule. A meeting without quorum is still recorded; it cannot take decisions.
+/// Holding it also freezes the agreement's review pack as of the meeting day (ReviewPackFrozen, same transaction).
 /// </summary>
 public sealed record HoldMeeting(IReadOnlyList<string> Attendees, DateOnly? HeldOn = null, IReadOnlyList<string>? Guests = null)
 {
@@ -53,8 +56,19 @@ public static class HoldMeetingEndpoint
     [Authorize(Policy = Policies.ActOnCommittee)]
     [Writes]
     [WolverinePost("/api/committees/{committeeId}/meetings/{meetingId}/held")]
-    public static Task<IResult> Post(Guid committeeId, Guid meetingId, HoldMeeting command, IDocumentSession session, HttpContext http,
-        TimeProvider clock) =>
-        session.DecideAsync<Committee>(http, committeeId, command,
-            committee => HoldMeeting.Decide(command, committee, meetingId, clock.Today()), "committee");
+    public static async Task<IResult> Post(Guid committeeId, Guid meetingId, HoldMeeting command, IDocumentSession session, HttpContext http,
+        TimeProvider clock, Reads reads)
+    {
+        // The review pack the meeting had before it, as of the meeting day, is frozen in the same transaction.
+        var committee = await session.LoadAsync<Committee>(committeeId, http.RequestAborted);
+        var frozen = committee?.FindMeeting(meetingId) is { Held: false } meeting
+            ? await FrozenPacks.FreezeAsync(session, committee.AgreementId, command.HeldOn ?? meeting.ScheduledOn, AsOfBasis.Recorded, meetingId,
+                reads.StaleAfterDays, http.RequestAborted)
+            : null;
+        return await session.DecideAsync<Committee>(http, committeeId, command, current =>
+        {
+            var decision = HoldMeeting.Decide(command, current, meetingId, clock.Today());
+            return decision.Accepted && frozen is not null ? decision.AndAppend(current.AgreementId, frozen) : decision;
+        }, "committee");
+    }
 }

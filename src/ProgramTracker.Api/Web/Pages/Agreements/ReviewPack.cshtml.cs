@@ -1,30 +1,33 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Dashboards;
+using ProgramTracker.Api.Agreements.ReviewPacks;
 using ProgramTracker.Api.Security;
 
 namespace ProgramTracker.Api.Web.Pages.Agreements;
 
-/// <summary>What a steering committee reads before it meets, laid out for A4: the dashboard, the slippage, the open actions.</summary>
+/// <summary>
+/// What a steering committee reads before it meets, laid out for A4: the figures, the slippage, the open actions. It
+/// is what GET /api/agreements/{id}/review-pack answers; a frozen pack also prints its SHA-256 and the event that froze it.
+/// </summary>
 [Authorize(Policy = Policies.ReadAgreement)]
 public sealed class ReviewPackModel(Reads reads) : PageModel
 {
-    public AgreementDashboardView? Dashboard { get; private set; }
-    public IReadOnlyList<Committee> Committees { get; private set; } = [];
+    public ReviewPackRead? Read { get; private set; }
+
+    /// <summary>The day of the pack; today when not given.</summary>
+    [BindProperty(SupportsGet = true)] public DateOnly? PackDate { get; set; }
+
+    [BindProperty(SupportsGet = true)] public AsOfBasis? Basis { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (await reads.AgreementAsync(id, null, HttpContext.RequestAborted) is not { } read) return this.NotFoundPage();
-        (Dashboard, Committees) = (read.View, read.Committees);
+        var unreadable = this.UnreadableQueryValue(nameof(PackDate)) is not null || this.UnreadableQueryValue(nameof(Basis)) is not null;
+        if (PackDate > reads.Today) PackDate = null;
+        if (await reads.ReviewPackAsync(id, PackDate, Basis ?? AsOfBasis.Recorded, HttpContext.RequestAborted) is not { } read) return this.NotFoundPage();
+        Read = read;
+        if (unreadable) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
-
-    public IEnumerable<(WorkstreamDashboardView Workstream, DashboardMilestoneView Milestone)> Slipped =>
-        Dashboard!.Workstreams.SelectMany(w => (w.Milestones ?? []).Where(m => m.VarianceDays > 0 || m.Overdue).Select(m => (w, m)))
-            .OrderByDescending(x => x.m.VarianceDays);
-
-    public IEnumerable<(Committee Committee, ActionItem Action)> OpenActions =>
-        Committees.SelectMany(c => c.ActionItems.Where(a => a.IsOpen).Select(a => (c, a))).OrderBy(x => x.a.DueDate);
 }

@@ -28,19 +28,26 @@ public sealed class ShowModel(Reads reads) : PageModel
     /// <summary>Set, the page shows the agreement as it stood when that day ended.</summary>
     [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
 
+    /// <summary>How a past day is read (<see cref="AsOfBasis"/>): as recorded by then (the default) or by the dates on the events.</summary>
+    [BindProperty(SupportsGet = true)] public AsOfBasis? Basis { get; set; }
+
+    /// <summary>The text of a ?basis= that is neither basis, to say so next to the picker.</summary>
+    public string? UnreadableBasis { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         Today = reads.Today;
         if (AsOf >= Today) AsOf = null;
         UnreadableAsOf = this.UnreadableQueryValue(nameof(AsOf));
-        if (await reads.AgreementAsync(id, AsOf, HttpContext.RequestAborted) is not { } read) return this.NotFoundPage();
+        UnreadableBasis = this.UnreadableQueryValue(nameof(Basis));
+        if (await reads.AgreementAsync(id, AsOf, Basis ?? AsOfBasis.Recorded, HttpContext.RequestAborted) is not { } read) return this.NotFoundPage();
         Dashboard = read.View;
         Committees = read.Committees;
         // The same snapshots gave the figures and the version, so the live feed moves past it with the next event.
         if (AsOf is null) Version = read.Version;
         Timeline = Timeline.For(read.View.Workstreams, read.View.AsOf);
         CanManage = AsOf is null && (await HttpContext.AccessAsync()).IsAdministrator;
-        if (UnreadableAsOf is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
+        if (UnreadableAsOf is not null || UnreadableBasis is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 }

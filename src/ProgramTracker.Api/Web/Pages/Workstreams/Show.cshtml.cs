@@ -39,17 +39,24 @@ public sealed class ShowModel(IQuerySession session, Reads reads) : PageModel
     /// <summary>Set, the page shows the workstream as it stood when that day ended, and offers no forms.</summary>
     [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
 
+    /// <summary>How a past day is read (<see cref="AsOfBasis"/>): as recorded by then (the default) or by the dates on the events.</summary>
+    [BindProperty(SupportsGet = true)] public AsOfBasis? Basis { get; set; }
+
+    /// <summary>The text of a ?basis= that is neither basis, to say so next to the picker.</summary>
+    public string? UnreadableBasis { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var ct = HttpContext.RequestAborted;
         Today = reads.Today;
         if (AsOf >= Today) AsOf = null;
         UnreadableAsOf = this.UnreadableQueryValue(nameof(AsOf));
-        if (await reads.WorkstreamAsync(id, AsOf, ct) is not { } read) return this.NotFoundPage();
+        UnreadableBasis = this.UnreadableQueryValue(nameof(Basis));
+        if (await reads.WorkstreamAsync(id, AsOf, ct, Basis ?? AsOfBasis.Recorded) is not { } read) return this.NotFoundPage();
         var workstream = read.Workstream;
         Workstream = workstream;
         if (AsOf is null) Version = workstream.Version;
-        if (UnreadableAsOf is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
+        if (UnreadableAsOf is not null || UnreadableBasis is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
         Summary = read.View.Figures;
         Agreement = await session.LoadAsync<Agreement>(workstream.AgreementId, ct);
         var access = await HttpContext.AccessAsync();
