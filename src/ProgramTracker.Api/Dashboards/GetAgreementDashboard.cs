@@ -4,6 +4,7 @@ using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Security;
+using ProgramTracker.Api.SignOff;
 using ProgramTracker.Api.Workstreams;
 using Wolverine.Http;
 
@@ -14,10 +15,11 @@ public static class GetAgreementDashboardEndpoint
     [Authorize(Policy = Policies.ReadAgreement)]
     [Returns<AgreementDashboardView>(ETag = true)]
     [WolverineGet("/api/agreements/{id}/dashboard")]
-    public static async Task<IResult> Get(Guid id, string? asOf, Reads reads, HttpContext http)
+    public static async Task<IResult> Get(Guid id, string? asOf, string? figures, Reads reads, HttpContext http)
     {
         if (!QueryValues.TryDate("asOf", asOf, out var asOfDay, out var problem)) return problem!;
-        var read = await reads.AgreementAsync(id, asOfDay, http.RequestAborted);
+        if (!QueryValues.TryFigures(figures, out var basis, out problem)) return problem!;
+        var read = await reads.AgreementAsync(id, asOfDay, http.RequestAborted, basis);
         if (read is null)
         {
             return asOfDay is { } day
@@ -34,7 +36,8 @@ public static class AsOf
 {
     /// <summary>The dashboard as it stood when <paramref name="day"/> ended: the agreement, its workstreams and its
     /// committees folded from their events up to then, figured with that day as today.</summary>
-    public static async Task<AgreementRead?> DashboardAsync(IQuerySession session, Guid id, DateOnly day, int staleAfterDays, CancellationToken ct)
+    public static async Task<AgreementRead?> DashboardAsync(IQuerySession session, Guid id, DateOnly day, int staleAfterDays, CancellationToken ct,
+        FiguresBasis basis = FiguresBasis.Approved)
     {
         var at = QueryValues.EndOf(day);
         var agreement = await session.Events.AggregateStreamAsync<Agreement>(id, timestamp: at, token: ct);
@@ -51,7 +54,7 @@ public static class AsOf
         {
             if (await session.Events.AggregateStreamAsync<Committee>(committeeId, timestamp: at, token: ct) is { } c) committees.Add(c);
         }
-        return Reads.Figured(agreement, workstreams, committees, day, staleAfterDays);
+        return Reads.Figured(agreement, workstreams, committees, day, staleAfterDays, basis);
     }
 
     public static Task<Workstream?> WorkstreamAsync(IQuerySession session, Guid id, DateOnly day, CancellationToken ct) =>

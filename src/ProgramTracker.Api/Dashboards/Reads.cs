@@ -7,6 +7,7 @@ using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Committees.Meetings;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.People;
+using ProgramTracker.Api.SignOff;
 using ProgramTracker.Api.Workstreams;
 
 namespace ProgramTracker.Api.Dashboards;
@@ -64,9 +65,9 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
     /// An agreement's dashboard today, from the inline Agreement, Workstream and Committee snapshots (so it shows a write
     /// the moment it is answered), or as it stood when <paramref name="asOf"/> ended, folded from the events.
     /// </summary>
-    public async Task<AgreementRead?> AgreementAsync(Guid id, DateOnly? asOf, CancellationToken ct)
+    public async Task<AgreementRead?> AgreementAsync(Guid id, DateOnly? asOf, CancellationToken ct, FiguresBasis basis = FiguresBasis.Approved)
     {
-        if (asOf is { } day) return await AsOf.DashboardAsync(session, id, day, StaleAfterDays, ct);
+        if (asOf is { } day) return await AsOf.DashboardAsync(session, id, day, StaleAfterDays, ct, basis);
 
         // One round trip for the three reads.
         var batch = session.CreateBatchQuery();
@@ -75,16 +76,17 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
         var committeesRead = batch.Query<Committee>().Where(c => c.AgreementId == id).ToList();
         await batch.Execute(ct);
         if (await agreementRead is not { } agreement) return null;
-        return Figured(agreement, await workstreamsRead, await committeesRead, Today, StaleAfterDays);
+        return Figured(agreement, await workstreamsRead, await committeesRead, Today, StaleAfterDays, basis);
     }
 
     /// <summary>The dashboard of an agreement with these workstreams and committees on <paramref name="day"/>; the versions summed.</summary>
     public static AgreementRead Figured(Agreement agreement, IEnumerable<Workstream> workstreams, IReadOnlyList<Committee> committees,
-        DateOnly day, int staleAfterDays)
+        DateOnly day, int staleAfterDays, FiguresBasis basis = FiguresBasis.Approved)
     {
+        if (basis == FiguresBasis.Submitted) workstreams = workstreams.Select(w => w.WithPendingApplied());
         var order = agreement.Workstreams.Select((w, i) => (w.WorkstreamId, i)).ToDictionary(x => x.WorkstreamId, x => x.i);
         var ordered = workstreams.OrderBy(w => order.GetValueOrDefault(w.Id, int.MaxValue)).ThenBy(w => w.Code).ToList();
-        var view = DashboardFigures.Compute(agreement, ordered, day, staleAfterDays, agreement.UpdatedAt, committees);
+        var view = DashboardFigures.Compute(agreement, ordered, day, staleAfterDays, agreement.UpdatedAt, committees) with { Figures = basis };
         return new AgreementRead(view, agreement.Version + ordered.Sum(w => w.Version) + committees.Sum(c => c.Version), committees);
     }
 
@@ -209,10 +211,11 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
     }
 
     /// <summary>The workstream today (its inline snapshot) or as it stood when <paramref name="asOf"/> ended, with its figures on that day.</summary>
-    public async Task<WorkstreamRead?> WorkstreamAsync(Guid id, DateOnly? asOf, CancellationToken ct)
+    public async Task<WorkstreamRead?> WorkstreamAsync(Guid id, DateOnly? asOf, CancellationToken ct, FiguresBasis basis = FiguresBasis.Approved)
     {
         var workstream = asOf is { } day ? await AsOf.WorkstreamAsync(session, id, day, ct) : await session.LoadAsync<Workstream>(id, ct);
         if (workstream is null) return null;
+        if (basis == FiguresBasis.Submitted) workstream = workstream.WithPendingApplied();
         var figures = DashboardFigures.ForWorkstream(workstream, asOf ?? Today, StaleAfterDays);
         return new WorkstreamRead(workstream, WorkstreamView.From(workstream, figures));
     }

@@ -93,3 +93,10 @@ public static class SignOffFold
             return Workstream.Fold(state, e) ?? state;
         }) with { LastUpdatedAt = workstream.LastUpdatedAt };
 }
+
+/// <summary>Which figures a read shows: only what reviewers approved, or what officers submitted as if it were approved.</summary>
+public enum FiguresBasis
+{
+    Approved,
+    Submitted,
+}
