@@ -32,7 +32,7 @@ public sealed record AgreementDashboardView(
 
     /// <summary>The portfolio's line for this agreement: the same figures without milestones and indicators.</summary>
     public AgreementDashboardView Summary() =>
-        this with { Workstreams = [.. Workstreams.Select(w => w with { Milestones = null, Indicators = null })] };
+        this with { Workstreams = [.. Workstreams.Select(w => w with { Milestones = null, Indicators = null, ClosedPeriodCorrections = null })] };
 }
 
 public sealed record PartyView(string PartyId, LocalizedText Name, string Country, string? ShortName);
@@ -57,7 +57,8 @@ public sealed record WorkstreamDashboardView(
     CommitteeReviewView? LastCommitteeReview = null,
     IReadOnlyList<ActionItemView>? OpenActionItems = null,
     int PendingSubmissions = 0,
-    int Corrections = 0);
+    int Corrections = 0,
+    IReadOnlyList<CorrectionNote>? ClosedPeriodCorrections = null);
 
 /// <summary>The latest rating a steering committee gave the workstream at a meeting.</summary>
 public sealed record CommitteeReviewView(Guid CommitteeId, Guid? MeetingId, Rag Rating, string Comments, DateOnly ReviewedOn);
@@ -104,6 +105,7 @@ public static class DashboardFigures
                 m.Status, m.Percent, m.IsOverdue(today)))],
             Indicators = [.. workstream.Indicators.Select(i => new DashboardIndicatorView(i.Id, i.Name, i.Unit, i.TargetLow, i.TargetHigh,
                 i.Latest?.Value, i.Latest?.Period))],
+            ClosedPeriodCorrections = workstream.Corrections,
             OpenActionItems = committees is null
                 ? null
                 : [.. committees.SelectMany(c => c.ActionItems.Where(a => a.IsOpen && a.WorkstreamId == workstream.Id)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Security;
+using ProgramTracker.Api.SignOff;
 
 namespace ProgramTracker.Api.Web.Pages.Agreements;
 
@@ -14,10 +15,14 @@ public sealed class ReviewPackModel(Reads reads) : PageModel
     public AgreementDashboardView? Dashboard { get; private set; }
     public IReadOnlyList<Committee> Committees { get; private set; } = [];
 
+    /// <summary>Changes made to closed periods' figures, each with its reason, by workstream code.</summary>
+    public IReadOnlyList<(string Code, CorrectionNote Correction)> Corrections { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (await reads.AgreementAsync(id, null, HttpContext.RequestAborted) is not { } read) return this.NotFoundPage();
         (Dashboard, Committees) = (read.View, read.Committees);
+        Corrections = [.. read.View.Workstreams.SelectMany(w => (w.ClosedPeriodCorrections ?? []).Select(c => (w.Code, c))).OrderBy(x => x.c.EffectiveOn)];
         return Page();
     }
 
