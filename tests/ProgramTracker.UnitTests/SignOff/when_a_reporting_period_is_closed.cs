@@ -55,6 +55,10 @@ public class when_a_reporting_period_is_closed
             Today, recorder).ShouldRefuse(RefusalKind.Conflict, "reportedOn", "period-closed");
         AssessStatus.Decide(new AssessStatus(Rag.Amber, "Late", AssessedOn: InQ1), Given.Workstream(), null, Officer, Today, recorder)
             .ShouldRefuse(RefusalKind.Conflict, "assessedOn", "period-closed");
+        BlockMilestone.Decide(new BlockMilestone("No budget", InQ1), Given.Workstream(Planned()), MilestoneId, Today, recorder)
+            .ShouldRefuse(RefusalKind.Conflict, "blockedOn", "period-closed");
+        StartMilestone.Decide(new StartMilestone(InQ1, new Correction("Started earlier than recorded")), Given.Workstream(Planned()), MilestoneId,
+            Today, recorder).Events.Select(e => e.GetType()).ShouldBe([typeof(CorrectionRecorded), typeof(MilestoneStarted)]);
     }
 
     [Fact]
