@@ -19,6 +19,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
     public HttpClient Api { get; private set; } = null!;
+
+    /// <summary>An API client signed in as this demo user (<see cref="Api"/> is the administrator).</summary>
+    public HttpClient ApiAs(DemoUser user) => _host!.CreateClient(user);
     public Marten.IDocumentStore Store => _host!.Store;
 
     /// <summary>

@@ -20,6 +20,7 @@ public sealed class when_every_page_is_checked_for_accessibility(BrowserFixture 
         var (agreement, workstream, committee, meeting) = await Programme();
         var past = await History2024.RecordAsync(App.Store, partiesOfItsOwn: true, recordedBy: "secretariat");
         (await App.Api.PostAsJsonAsync($"/api/agreements/{past.AgreementId}/review-packs", new { packDate = "2024-06-30" })).EnsureSuccessStatusCode();
+        var signedOff = await SignOffProgramme.PendingSubmission(App, "AXS");
         await using var context = await App.NewContextAsync(locale, signedInAs: DemoUsers.Administrator);
         var page = await context.NewPageAsync();
 
@@ -33,6 +34,7 @@ public sealed class when_every_page_is_checked_for_accessibility(BrowserFixture 
             $"/agreements/{past.AgreementId}?asOf=2024-05-01", $"/workstreams/{past.WorkstreamId}?asOf=2024-05-01",
             $"/agreements/{past.AgreementId}?asOf=2024-05-01&basis=effective", $"/agreements/{past.AgreementId}/review-pack?packDate=2024-06-30",
             $"/agreements/{SampleIds.PartyOfficeMou}",
+            "/reviews", $"/workstreams/{signedOff.Workstream}",
         ];
         foreach (var url in pages)
         {

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.SignOff;
 
 namespace ProgramTracker.Api.Agreements;
 
@@ -85,6 +86,15 @@ public sealed record Agreement(
     /// Null on snapshots stored before it was kept, until the agreement records its next event.</summary>
     public DateTimeOffset? UpdatedAt { get; init; }
 
+    /// <summary>Whether officers' progress, completions and measurements wait for a reviewer's approval.</summary>
+    public bool RequiresSignOff { get; init; }
+
+    /// <summary>The person ids (as they sign in) who may review submissions, besides administrators.</summary>
+    public IReadOnlyList<string> Reviewers { get; init; } = [];
+
+    /// <summary>Reporting periods whose figures are final; a change dated inside one is a correction.</summary>
+    public IReadOnlyList<ClosedPeriod> ClosedPeriods { get; init; } = [];
+
     public static Agreement? Fold(Agreement? state, IEvent e) => Next(state, e) is { } next ? next with { UpdatedAt = e.Timestamp } : null;
 
     private static Agreement? Next(Agreement? state, IEvent e) => (state, e.Data) switch
@@ -96,6 +106,9 @@ public sealed record Agreement(
         (_, AgreementAmended a) => state with { Amendments = [.. state.Amendments, new Amendment(a.Summary, a.EffectiveOn, a.Reason, a.SourceReference)] },
         (_, AgreementExtended x) => state with { Validity = state.Validity with { To = x.NewEnd } },
         (_, WorkstreamAdded w) => state with { Workstreams = [.. state.Workstreams, new WorkstreamRef(w.WorkstreamId, w.Code)] },
+        (_, SignOffRequired r) => state with { RequiresSignOff = true, Reviewers = r.Reviewers },
+        (_, SignOffNoLongerRequired) => state with { RequiresSignOff = false, Reviewers = [] },
+        (_, ReportingPeriodClosed c) => state with { ClosedPeriods = [.. state.ClosedPeriods, new ClosedPeriod(c.Period, c.From, c.To)] },
         _ => state,
     };
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.SignOff;
 using ProgramTracker.Api.Workstreams;
 
 namespace ProgramTracker.Api.Audit;
@@ -48,6 +49,16 @@ public static class EventSummaries
         ["IndicatorMeasured"] = "Indicator {0} measured at {1} for {2} on {3}.",
         ["StatusAssessed"] = "Rated {0} by {1} on {2}.",
         ["StatusAssessed_Party"] = "Rated {0} by {1} for {2} on {3}.",
+        ["SignOffRequired"] = "Sign-off required; reviewers besides administrators: {0}.",
+        ["SignOffRequired_AdministratorsOnly"] = "Sign-off required; administrators review.",
+        ["SignOffNoLongerRequired"] = "Sign-off no longer required.",
+        ["ReportingPeriodClosed"] = "Reporting period {0} closed ({1} to {2}).",
+        ["WorkSubmitted_Progress"] = "{0} submitted milestone {1} at {2} on {3}, for sign-off.",
+        ["WorkSubmitted_Completion"] = "{0} submitted milestone {1} as completed on {2}, for sign-off.",
+        ["WorkSubmitted_Measurement"] = "{0} submitted indicator {1} at {2} for {3} on {4}, for sign-off.",
+        ["SubmissionApproved"] = "{0} approved the submission; it counts from now on.",
+        ["SubmissionReturned"] = "{0} returned the submission to its officer.",
+        ["CorrectionRecorded"] = "Correction in the closed period {0}, effective {1}.",
         ["Other"] = "{0}",
         ["ReviewPackFrozen"] = "Review pack as of {0} frozen (SHA-256 {1}).",
     };
@@ -85,6 +96,16 @@ public static class EventSummaries
             StatusAssessed { PartyId: { } party } s => S("StatusAssessed_Party", s.Rating, s.AssessedBy, party, s.AssessedOn),
             StatusAssessed s => S("StatusAssessed", s.Rating, s.AssessedBy, s.AssessedOn),
             Agreements.ReviewPacks.ReviewPackFrozen f => S("ReviewPackFrozen", f.PackDate, f.Sha256),
+            SignOffRequired { Reviewers.Count: 0 } => S("SignOffRequired_AdministratorsOnly"),
+            SignOffRequired r => S("SignOffRequired", string.Join(", ", r.Reviewers)),
+            SignOffNoLongerRequired => S("SignOffNoLongerRequired"),
+            ReportingPeriodClosed c => S("ReportingPeriodClosed", c.Period, c.From, c.To),
+            WorkSubmitted { Progress: { } p } w => S("WorkSubmitted_Progress", w.SubmittedByName, Name(p.MilestoneId), new Percentage(p.Percent), p.ReportedOn),
+            WorkSubmitted { Completion: { } c } w => S("WorkSubmitted_Completion", w.SubmittedByName, Name(c.MilestoneId), c.CompletedOn),
+            WorkSubmitted { Measurement: { } m } w => S("WorkSubmitted_Measurement", w.SubmittedByName, Name(m.IndicatorId), m.Value, m.Period, m.MeasuredOn),
+            SubmissionApproved a => S("SubmissionApproved", a.ApprovedByName),
+            SubmissionReturned r => S("SubmissionReturned", r.ReturnedByName),
+            CorrectionRecorded c => S("CorrectionRecorded", c.Period, c.EffectiveOn),
             _ => S("Other", data.GetType().Name),
         };
     }
@@ -120,6 +141,12 @@ public static class EventSummaries
         MilestoneCancelled c => c.Reason,
         StatusAssessed s => s.Reason,
         MilestoneCompleted { Note: { } note } => note,
+        SignOffRequired r => r.Reason,
+        SignOffNoLongerRequired n => n.Reason,
+        SubmissionReturned r => r.Reason,
+        CorrectionRecorded c => c.Reason,
+        WorkSubmitted { CorrectionReason: { } correction } => correction,
+        WorkSubmitted { Progress: { } p } => p.Narrative,
         _ => null,
     };
 

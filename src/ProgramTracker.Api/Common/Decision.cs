@@ -49,6 +49,7 @@ public sealed record Refusal(RefusalKind Kind, string Field, string Rule, string
     public static Refusal Invalid(string field, string rule, string message) => new(RefusalKind.Invalid, field, rule, message);
     public static Refusal Conflict(string field, string rule, string message) => new(RefusalKind.Conflict, field, rule, message);
     public static Refusal NotFound(string field, string rule, string message) => new(RefusalKind.NotFound, field, rule, message);
+    public static Refusal Forbidden(string field, string rule, string message) => new(RefusalKind.Forbidden, field, rule, message);
 }
 
 public enum RefusalKind
@@ -59,4 +60,6 @@ public enum RefusalKind
     Conflict,
     /// <summary>Something the command refers to does not exist (404).</summary>
     NotFound,
+    /// <summary>The user may not do this to this record, whatever their role allows elsewhere (403).</summary>
+    Forbidden,
 }

@@ -12,6 +12,7 @@ public static class Problems
         {
             RefusalKind.Conflict => StatusCodes.Status409Conflict,
             RefusalKind.NotFound => StatusCodes.Status404NotFound,
+            RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status422UnprocessableEntity,
         };
         return new ValidationProblemDetails(new Dictionary<string, string[]> { [refusal.Field] = [refusal.Message] })
@@ -21,6 +22,7 @@ public static class Problems
             {
                 RefusalKind.Conflict => "The change conflicts with the current state.",
                 RefusalKind.NotFound => "Not found.",
+                RefusalKind.Forbidden => "You may not do this.",
                 _ => "The request breaks a rule.",
             },
             Detail = refusal.Message,

@@ -77,6 +77,7 @@ public static class EffectiveDates
             MilestoneCancelled e => e.CancelledOn,
             IndicatorMeasured e => e.MeasuredOn,
             StatusAssessed e => e.AssessedOn,
+            SignOff.CorrectionRecorded e => e.EffectiveOn,
             AgreementStatusChanged { EffectiveOn.Earliest: { } on } => on,
             ICommitteeEvent => CommitteeEvents.EffectiveOn(data, recordedAt),
             _ => recorded,

@@ -2,6 +2,7 @@ using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Committees.ActionItems;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.SignOff;
 using ProgramTracker.Api.Workstreams;
 
 namespace ProgramTracker.Api.Dashboards;
@@ -21,14 +22,17 @@ public sealed record AgreementDashboardView(
     int StaleCount,
     DateOnly AsOf,
     DateTimeOffset? LastEventAt,
-    IReadOnlyList<WorkstreamDashboardView> Workstreams)
+    IReadOnlyList<WorkstreamDashboardView> Workstreams,
+    int PendingSubmissions = 0,
+    int Corrections = 0,
+    FiguresBasis Figures = FiguresBasis.Approved)
 {
     /// <summary>The worst rating of its workstreams, assessed or derived: one workstream off track puts the agreement off track.</summary>
     public Rag? Rag => Workstreams.Select(w => w.Rag).Max();
 
     /// <summary>The portfolio's line for this agreement: the same figures without milestones and indicators.</summary>
     public AgreementDashboardView Summary() =>
-        this with { Workstreams = [.. Workstreams.Select(w => w with { Milestones = null, Indicators = null })] };
+        this with { Workstreams = [.. Workstreams.Select(w => w with { Milestones = null, Indicators = null, ClosedPeriodCorrections = null })] };
 }
 
 public sealed record PartyView(string PartyId, LocalizedText Name, string Country, string? ShortName);
@@ -51,7 +55,10 @@ public sealed record WorkstreamDashboardView(
     IReadOnlyList<DashboardMilestoneView>? Milestones,
     IReadOnlyList<DashboardIndicatorView>? Indicators,
     CommitteeReviewView? LastCommitteeReview = null,
-    IReadOnlyList<ActionItemView>? OpenActionItems = null);
+    IReadOnlyList<ActionItemView>? OpenActionItems = null,
+    int PendingSubmissions = 0,
+    int Corrections = 0,
+    IReadOnlyList<CorrectionNote>? ClosedPeriodCorrections = null);
 
 /// <summary>The latest rating a steering committee gave the workstream at a meeting.</summary>
 public sealed record CommitteeReviewView(Guid CommitteeId, Guid? MeetingId, Rag Rating, string Comments, DateOnly ReviewedOn);
@@ -98,6 +105,7 @@ public static class DashboardFigures
                 m.Status, m.Percent, m.IsOverdue(today)))],
             Indicators = [.. workstream.Indicators.Select(i => new DashboardIndicatorView(i.Id, i.Name, i.Unit, i.TargetLow, i.TargetHigh,
                 i.Latest?.Value, i.Latest?.Period))],
+            ClosedPeriodCorrections = workstream.Corrections,
             OpenActionItems = committees is null
                 ? null
                 : [.. committees.SelectMany(c => c.ActionItems.Where(a => a.IsOpen && a.WorkstreamId == workstream.Id)
@@ -130,7 +138,10 @@ public static class DashboardFigures
             workstream.IsSample,
             null,
             null,
-            workstream.LastCommitteeReview);
+            workstream.LastCommitteeReview,
+            null,
+            workstream.PendingSubmissions,
+            workstream.Corrections);
     }
 
     /// <summary>
@@ -157,7 +168,9 @@ public static class DashboardFigures
             views.Count(v => v.Stale),
             today,
             views.Select(v => (DateTimeOffset?)v.LastUpdatedAt).Append(line.AgreementUpdatedAt).Max(),
-            views);
+            views,
+            views.Sum(v => v.PendingSubmissions),
+            views.Sum(v => v.Corrections));
 }
 
 /// <summary>
@@ -197,7 +210,9 @@ public sealed record PortfolioWorkstream(
     IReadOnlyList<OpenMilestone> Open,
     DateTimeOffset LastUpdatedAt,
     bool IsSample,
-    CommitteeReviewView? LastCommitteeReview)
+    CommitteeReviewView? LastCommitteeReview,
+    int PendingSubmissions = 0,
+    int Corrections = 0)
 {
     public static PortfolioWorkstream Of(Workstream workstream)
     {
@@ -211,7 +226,9 @@ public sealed record PortfolioWorkstream(
             // A committee review lands on the workstream's own stream as a StatusAssessed naming the committee.
             workstream.Assessments.LastOrDefault(a => a.CommitteeId is not null) is { } review
                 ? new CommitteeReviewView(review.CommitteeId!.Value, review.MeetingId, review.Rating, review.Reason, review.AssessedOn)
-                : null);
+                : null,
+            workstream.Submissions.Count(s => s.IsPending),
+            workstream.Corrections.Count);
     }
 }
 

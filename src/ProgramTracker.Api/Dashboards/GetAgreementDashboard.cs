@@ -5,6 +5,7 @@ using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Security;
+using ProgramTracker.Api.SignOff;
 using ProgramTracker.Api.Workstreams;
 using Wolverine.Http;
 
@@ -15,11 +16,12 @@ public static class GetAgreementDashboardEndpoint
     [Authorize(Policy = Policies.ReadAgreement)]
     [Returns<AgreementDashboardView>(ETag = true)]
     [WolverineGet("/api/agreements/{id}/dashboard")]
-    public static async Task<IResult> Get(Guid id, string? asOf, string? basis, Reads reads, HttpContext http)
+    public static async Task<IResult> Get(Guid id, string? asOf, string? basis, string? figures, Reads reads, HttpContext http)
     {
         if (!QueryValues.TryDate("asOf", asOf, out var asOfDay, out var problem)) return problem!;
         if (!AsOfBases.TryRead(basis, AsOfBasis.Recorded, out var asOfBasis, out problem)) return problem!;
-        var read = await reads.AgreementAsync(id, asOfDay, asOfBasis, http.RequestAborted);
+        if (!QueryValues.TryFigures(figures, out var figuresBasis, out problem)) return problem!;
+        var read = await reads.AgreementAsync(id, asOfDay, asOfBasis, http.RequestAborted, figuresBasis);
         if (read is null)
         {
             return asOfDay is { } day
@@ -46,9 +48,9 @@ public static class AsOf
     /// <summary>The dashboard as it stood when <paramref name="day"/> ended: the agreement, its workstreams and its
     /// committees folded from their events up to then, figured with that day as today.</summary>
     public static async Task<AgreementRead?> DashboardAsync(IQuerySession session, Guid id, DateOnly day, int staleAfterDays, CancellationToken ct,
-        AsOfBasis basis = AsOfBasis.Recorded) =>
+        AsOfBasis basis = AsOfBasis.Recorded, FiguresBasis figures = FiguresBasis.Approved) =>
         (await StateAsync(session, id, new Cut(day, basis), ct)) is { } state
-            ? Reads.Figured(state.Agreement, state.Workstreams, state.Committees, day, staleAfterDays)
+            ? Reads.Figured(state.Agreement, state.Workstreams, state.Committees, day, staleAfterDays, figures)
             : null;
 
     /// <summary>The agreement, its workstreams and its committees folded from the events the cut lets through.</summary>

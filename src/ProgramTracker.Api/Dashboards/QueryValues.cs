@@ -21,6 +21,21 @@ public static class QueryValues
         return false;
     }
 
+    /// <summary>Which figures a read shows: the approved ones (the default), or with what waits for sign-off counted too.</summary>
+    public static bool TryFigures(string? raw, out SignOff.FiguresBasis basis, out IResult? problem)
+    {
+        basis = SignOff.FiguresBasis.Approved;
+        problem = null;
+        if (string.IsNullOrEmpty(raw) || raw == "approved") return true;
+        if (raw == "submitted")
+        {
+            basis = SignOff.FiguresBasis.Submitted;
+            return true;
+        }
+        problem = Invalid("figures", "figures-unknown", "'figures' must be approved or submitted.");
+        return false;
+    }
+
     public static bool TryInt(string name, string? raw, int min, int max, out int? value, out IResult? problem)
     {
         value = null;

@@ -8,6 +8,7 @@ using ProgramTracker.Api.Committees.Meetings;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.People;
 using ProgramTracker.Api.Agreements.ReviewPacks;
+using ProgramTracker.Api.SignOff;
 using ProgramTracker.Api.Workstreams;
 
 namespace ProgramTracker.Api.Dashboards;
@@ -65,13 +66,14 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
     /// An agreement's dashboard today, from the inline Agreement, Workstream and Committee snapshots (so it shows a write
     /// the moment it is answered), or as it stood when <paramref name="asOf"/> ended, folded from the events.
     /// </summary>
-    public Task<AgreementRead?> AgreementAsync(Guid id, DateOnly? asOf, CancellationToken ct) =>
-        AgreementAsync(id, asOf, AsOfBasis.Recorded, ct);
+    public Task<AgreementRead?> AgreementAsync(Guid id, DateOnly? asOf, CancellationToken ct, FiguresBasis figures = FiguresBasis.Approved) =>
+        AgreementAsync(id, asOf, AsOfBasis.Recorded, ct, figures);
 
-    /// <summary>As <see cref="AgreementAsync(Guid, DateOnly?, CancellationToken)"/>, a past day read on the given basis.</summary>
-    public async Task<AgreementRead?> AgreementAsync(Guid id, DateOnly? asOf, AsOfBasis basis, CancellationToken ct)
+    /// <summary>As <see cref="AgreementAsync(Guid, DateOnly?, CancellationToken, FiguresBasis)"/>, a past day read on the given basis.</summary>
+    public async Task<AgreementRead?> AgreementAsync(Guid id, DateOnly? asOf, AsOfBasis basis, CancellationToken ct,
+        FiguresBasis figures = FiguresBasis.Approved)
     {
-        if (asOf is { } day) return await AsOf.DashboardAsync(session, id, day, StaleAfterDays, ct, basis);
+        if (asOf is { } day) return await AsOf.DashboardAsync(session, id, day, StaleAfterDays, ct, basis, figures);
 
         // One round trip for the three reads.
         var batch = session.CreateBatchQuery();
@@ -80,16 +82,17 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
         var committeesRead = batch.Query<Committee>().Where(c => c.AgreementId == id).ToList();
         await batch.Execute(ct);
         if (await agreementRead is not { } agreement) return null;
-        return Figured(agreement, await workstreamsRead, await committeesRead, Today, StaleAfterDays);
+        return Figured(agreement, await workstreamsRead, await committeesRead, Today, StaleAfterDays, figures);
     }
 
     /// <summary>The dashboard of an agreement with these workstreams and committees on <paramref name="day"/>; the versions summed.</summary>
     public static AgreementRead Figured(Agreement agreement, IEnumerable<Workstream> workstreams, IReadOnlyList<Committee> committees,
-        DateOnly day, int staleAfterDays)
+        DateOnly day, int staleAfterDays, FiguresBasis basis = FiguresBasis.Approved)
     {
+        if (basis == FiguresBasis.Submitted) workstreams = workstreams.Select(w => w.WithPendingApplied());
         var order = agreement.Workstreams.Select((w, i) => (w.WorkstreamId, i)).ToDictionary(x => x.WorkstreamId, x => x.i);
         var ordered = workstreams.OrderBy(w => order.GetValueOrDefault(w.Id, int.MaxValue)).ThenBy(w => w.Code).ToList();
-        var view = DashboardFigures.Compute(agreement, ordered, day, staleAfterDays, agreement.UpdatedAt, committees);
+        var view = DashboardFigures.Compute(agreement, ordered, day, staleAfterDays, agreement.UpdatedAt, committees) with { Figures = basis };
         return new AgreementRead(view, agreement.Version + ordered.Sum(w => w.Version) + committees.Sum(c => c.Version), committees);
     }
 
@@ -214,10 +217,12 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
     }
 
     /// <summary>The workstream today (its inline snapshot) or as it stood when <paramref name="asOf"/> ended, with its figures on that day.</summary>
-    public async Task<WorkstreamRead?> WorkstreamAsync(Guid id, DateOnly? asOf, CancellationToken ct, AsOfBasis basis = AsOfBasis.Recorded)
+    public async Task<WorkstreamRead?> WorkstreamAsync(Guid id, DateOnly? asOf, CancellationToken ct, AsOfBasis basis = AsOfBasis.Recorded,
+        FiguresBasis figures = FiguresBasis.Approved)
     {
         var workstream = asOf is { } day ? await AsOf.WorkstreamAsync(session, id, day, ct, basis) : await session.LoadAsync<Workstream>(id, ct);
         if (workstream is null) return null;
+        if (figures == FiguresBasis.Submitted) workstream = workstream.WithPendingApplied();
         var figures = DashboardFigures.ForWorkstream(workstream, asOf ?? Today, StaleAfterDays);
         return new WorkstreamRead(workstream, WorkstreamView.From(workstream, figures));
     }

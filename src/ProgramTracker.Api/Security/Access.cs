@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using Marten;
+using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.People;
@@ -74,6 +75,8 @@ public sealed class AccessResolver(IDocumentStore store, TimeProvider clock)
         var officerOf = user.IsInRole(Roles.ProjectOfficer)
             ? batch.Query<Workstream>().Where(w => w.Officers.Any(o => o.PersonId == personId)).ToList()
             : Task.FromResult<IReadOnlyList<Workstream>>([]);
+        // A reviewer named on an agreement that requires sign-off reads it, to review what is submitted on it.
+        var reviewing = batch.Query<Agreement>().Where(a => a.Reviewers.Contains(personId)).ToList();
         await batch.Execute(ct);
 
         var workstreams = await officerOf;
@@ -85,7 +88,8 @@ public sealed class AccessResolver(IDocumentStore store, TimeProvider clock)
         var actions = person?.ActionItems.Where(a => a.Status == ActionItemStatus.Open).Select(a => a.AgreementId) ?? [];
 
         return Access.Of(personId,
-            granted.Concat(workstreams.Select(w => w.AgreementId)).Concat(committees.Select(c => c.AgreementId)).Concat(actions),
+            granted.Concat(workstreams.Select(w => w.AgreementId)).Concat(committees.Select(c => c.AgreementId)).Concat(actions)
+                .Concat((await reviewing).Select(a => a.Id)),
             workstreams.Select(w => w.Id),
             committees.Select(c => c.CommitteeId));
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Security;
+using ProgramTracker.Api.SignOff;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Workstreams;
@@ -11,11 +12,12 @@ public static class GetWorkstreamEndpoint
     [Authorize(Policy = Policies.ReadWorkstream)]
     [Returns<WorkstreamView>(ETag = true)]
     [WolverineGet("/api/workstreams/{id}")]
-    public static async Task<IResult> Get(Guid id, string? asOf, string? basis, Reads reads, HttpContext http)
+    public static async Task<IResult> Get(Guid id, string? asOf, string? basis, string? figures, Reads reads, HttpContext http)
     {
         if (!QueryValues.TryDate("asOf", asOf, out var asOfDay, out var problem)) return problem!;
         if (!AsOfBases.TryRead(basis, AsOfBasis.Recorded, out var asOfBasis, out problem)) return problem!;
-        if (await reads.WorkstreamAsync(id, asOfDay, http.RequestAborted, asOfBasis) is not { } read) return Problems.NotFound("workstream", id);
+        if (!QueryValues.TryFigures(figures, out var figuresBasis, out problem)) return problem!;
+        if (await reads.WorkstreamAsync(id, asOfDay, http.RequestAborted, asOfBasis, figuresBasis) is not { } read) return Problems.NotFound("workstream", id);
         http.Response.Headers.ETag = ETags.For(read.Workstream.Version);
         return Results.Ok(read.View);
     }
@@ -44,12 +46,15 @@ public sealed record WorkstreamView(
     IReadOnlyList<Assessment> RagHistory,
     DateTimeOffset LastUpdatedAt,
     long Version,
-    WorkstreamDashboardView Figures)
+    WorkstreamDashboardView Figures,
+    IReadOnlyList<Submission>? Submissions = null,
+    IReadOnlyList<CorrectionNote>? Corrections = null)
 {
     public static WorkstreamView From(Workstream w, WorkstreamDashboardView figures) => new(
         w.Id, w.AgreementId, w.Code, w.Title, w.Objective, w.LeadPartyId, w.Start, w.End, w.IsSample,
         w.PercentComplete, w.CurrentRag, w.Officers,
-        [.. w.Milestones.Select(MilestoneView.From)], w.Indicators, w.Assessments, w.LastUpdatedAt, w.Version, figures);
+        [.. w.Milestones.Select(MilestoneView.From)], w.Indicators, w.Assessments, w.LastUpdatedAt, w.Version, figures,
+        w.Submissions, w.Corrections);
 }
 
 public sealed record MilestoneView(

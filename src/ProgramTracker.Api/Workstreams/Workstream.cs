@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using ProgramTracker.Api.Common;
+using ProgramTracker.Api.SignOff;
 
 namespace ProgramTracker.Api.Workstreams;
 
@@ -97,7 +98,8 @@ public sealed record ProjectOfficer(string PersonId, string Name);
 
 /// <summary>
 /// A workstream as its stream tells it: the write model commands decide on, and the detail view, kept inline as a
-/// snapshot. Its size is bounded by milestones, indicators and assessments, never by the number of events.
+/// snapshot. Its size is bounded by milestones, indicators, assessments, submissions and corrections, never by the
+/// number of other events.
 /// </summary>
 public sealed record Workstream(
     Guid Id,
@@ -117,6 +119,12 @@ public sealed record Workstream(
     DateTimeOffset LastUpdatedAt)
 {
     public long Version { get; set; }
+
+    /// <summary>What officers submitted for sign-off, pending or reviewed (<see cref="SignOffFold"/>).</summary>
+    public IReadOnlyList<Submission> Submissions { get; init; } = [];
+
+    /// <summary>Changes recorded in closed reporting periods, each with its reason.</summary>
+    public IReadOnlyList<CorrectionNote> Corrections { get; init; } = [];
 
     public Rag? CurrentRag => Assessments.Count == 0 ? null : Assessments[^1].Rating;
 
@@ -156,6 +164,7 @@ public sealed record Workstream(
             {
                 Assessments = [.. state.Assessments, new Assessment(s.Rating, s.Reason, s.AssessedBy, s.PartyId, s.AssessedOn, e.Timestamp, s.CommitteeId, s.MeetingId)],
             },
+            WorkSubmitted or SubmissionApproved or SubmissionReturned or CorrectionRecorded => SignOffFold.Apply(state, e),
             _ => state,
         };
         return next with { LastUpdatedAt = e.Timestamp };

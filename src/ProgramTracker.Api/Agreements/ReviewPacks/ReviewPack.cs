@@ -58,7 +58,7 @@ public sealed record ReviewPack(
             .OrderBy(a => a.DueDate).ThenBy(a => a.ActionItemId)
             .ToList();
         var agreement = new PackAgreement(d.Code, d.Title, d.Status, d.Validity, d.Parties, d.PercentComplete, d.MilestonesDone, d.MilestonesTotal,
-            d.OverdueCount, d.StaleCount, d.Rag, d.LastEventAt);
+            d.OverdueCount, d.StaleCount, d.Rag, d.LastEventAt, d.PendingSubmissions, d.Corrections);
         return new ReviewPack(d.AgreementId, day, basis, staleAfterDays, agreement, d.Workstreams, slipped, actions);
     }
 
@@ -87,7 +87,9 @@ public sealed record PackAgreement(
     int OverdueCount,
     int StaleCount,
     Rag? Rag,
-    DateTimeOffset? LastEventAt);
+    DateTimeOffset? LastEventAt,
+    int PendingSubmissions = 0,
+    int Corrections = 0);
 
 public sealed record PackMilestone(Guid WorkstreamId, string WorkstreamCode, Guid MilestoneId, LocalizedText Title, DateOnly BaselineDueDate,
     DateOnly DueDate, int VarianceDays, MilestoneStatus Status, bool Overdue);

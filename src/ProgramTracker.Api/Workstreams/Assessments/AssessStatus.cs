@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Security;
+using ProgramTracker.Api.SignOff;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Workstreams.Assessments;
@@ -12,9 +13,10 @@ namespace ProgramTracker.Api.Workstreams.Assessments;
 /// A RAG judgement of the workstream, with the reason for it, for one side of the agreement or for both. Who made
 /// it is the signed-in user, never a value from the request.
 /// </summary>
-public sealed record AssessStatus(Rag Rating, string Reason, string? PartyId = null, DateOnly? AssessedOn = null)
+public sealed record AssessStatus(Rag Rating, string Reason, string? PartyId = null, DateOnly? AssessedOn = null, Correction? Correction = null)
 {
-    public static Decision Decide(AssessStatus command, Workstream workstream, Agreement? agreement, Actor assessor, DateOnly today)
+    public static Decision Decide(AssessStatus command, Workstream workstream, Agreement? agreement, Actor assessor, DateOnly today,
+        Recorder? recorder = null)
     {
         var assessedOn = command.AssessedOn ?? today;
         if (command.PartyId is { } partyId && agreement?.HasParty(partyId) != true)
@@ -26,8 +28,8 @@ public sealed record AssessStatus(Rag Rating, string Reason, string? PartyId = n
             return Refusal.Invalid("assessedOn", "before-latest-assessment",
                 $"The workstream was last assessed on {latest:yyyy-MM-dd}; a new assessment cannot be dated before that.");
 
-        return Decision.Accept(new StatusAssessed(workstream.Id, workstream.AgreementId, command.Rating, command.Reason.Trim(),
-            assessor.Name, command.PartyId, assessedOn));
+        return (recorder ?? Recorder.Direct).Record(workstream, new StatusAssessed(workstream.Id, workstream.AgreementId, command.Rating,
+            command.Reason.Trim(), assessor.Name, command.PartyId, assessedOn), "assessedOn", assessedOn, command.Correction);
     }
 }
 
@@ -38,6 +40,7 @@ public static class AssessStatusEndpoint
         .Reason(command.Reason)
         .MaxLength("partyId", command.PartyId, 40)
         .Date("assessedOn", command.AssessedOn)
+        .Correction(command.Correction)
         .ToProblem();
 
     [Authorize(Policy = Policies.RecordOnWorkstream)]
@@ -51,6 +54,7 @@ public static class AssessStatusEndpoint
             ? await session.LoadAsync<Agreement>(known.AgreementId, ct)
             : null;
         return await session.DecideAsync<Workstream>(http, workstreamId, command,
-            workstream => AssessStatus.Decide(command, workstream, agreement, Actor.From(http.User), clock.Today()), "workstream");
+            workstream => AssessStatus.Decide(command, workstream, agreement, Actor.From(http.User), clock.Today(),
+                Recorder.For(agreement, Actor.From(http.User), Guid.Empty)), "workstream");
     }
 }

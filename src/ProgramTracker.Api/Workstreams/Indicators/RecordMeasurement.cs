@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Security;
+using ProgramTracker.Api.SignOff;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Workstreams.Indicators;
@@ -12,9 +13,11 @@ namespace ProgramTracker.Api.Workstreams.Indicators;
 /// A value measured for one period of an indicator. A second measurement for the same period is a correction:
 /// both stay in the record and the latest one counts.
 /// </summary>
-public sealed record RecordMeasurement(decimal Value, string Period, DateOnly MeasuredOn, string? Note = null, string? EvidenceUrl = null)
+public sealed record RecordMeasurement(decimal Value, string Period, DateOnly MeasuredOn, string? Note = null, string? EvidenceUrl = null,
+    Correction? Correction = null)
 {
-    public static Decision Decide(RecordMeasurement command, Workstream workstream, Guid indicatorId, DateOnly today)
+    public static Decision Decide(RecordMeasurement command, Workstream workstream, Guid indicatorId, DateOnly today,
+        Recorder? recorder = null)
     {
         var indicator = workstream.FindIndicator(indicatorId);
         if (indicator is null)
@@ -26,8 +29,8 @@ public sealed record RecordMeasurement(decimal Value, string Period, DateOnly Me
             return Refusal.Invalid("period", "period-format",
                 $"The indicator is measured {indicator.Period.ToString().ToLowerInvariant()}; name the period like '{expected.Example}'.");
 
-        return Decision.Accept(new IndicatorMeasured(workstream.Id, workstream.AgreementId, indicatorId, command.Value, period,
-            command.MeasuredOn, command.Note, command.EvidenceUrl));
+        return (recorder ?? Recorder.Direct).Record(workstream, new IndicatorMeasured(workstream.Id, workstream.AgreementId, indicatorId,
+            command.Value, period, command.MeasuredOn, command.Note, command.EvidenceUrl), "measuredOn", command.MeasuredOn, command.Correction);
     }
 }
 
@@ -59,13 +62,17 @@ public static class RecordMeasurementEndpoint
         .Date("measuredOn", command.MeasuredOn)
         .MaxLength("note", command.Note, InputRules.LongText)
         .Url("evidenceUrl", command.EvidenceUrl)
+        .Correction(command.Correction)
         .ToProblem();
 
     [Authorize(Policy = Policies.RecordOnWorkstream)]
     [Writes]
     [WolverinePost("/api/workstreams/{workstreamId}/indicators/{indicatorId}/measurements")]
-    public static Task<IResult> Post(Guid workstreamId, Guid indicatorId, RecordMeasurement command, IDocumentSession session,
-        HttpContext http, TimeProvider clock) =>
-        session.DecideAsync<Workstream>(http, workstreamId, command,
-            workstream => RecordMeasurement.Decide(command, workstream, indicatorId, clock.Today()), "workstream");
+    public static async Task<IResult> Post(Guid workstreamId, Guid indicatorId, RecordMeasurement command, IDocumentSession session,
+        HttpContext http, TimeProvider clock)
+    {
+        var recorder = await Recorder.ForWorkstreamAsync(session, http, workstreamId);
+        return await session.DecideAsync<Workstream>(http, workstreamId, command,
+            workstream => RecordMeasurement.Decide(command, workstream, indicatorId, clock.Today(), recorder), "workstream");
+    }
 }

@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Security;
+using ProgramTracker.Api.SignOff;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Workstreams.Milestones;
 
-public sealed record CompleteMilestone(DateOnly CompletedOn, string? EvidenceUrl = null, string? Note = null)
+public sealed record CompleteMilestone(DateOnly CompletedOn, string? EvidenceUrl = null, string? Note = null, Correction? Correction = null)
 {
-    public static Decision Decide(CompleteMilestone command, Workstream workstream, Guid milestoneId, DateOnly today)
+    public static Decision Decide(CompleteMilestone command, Workstream workstream, Guid milestoneId, DateOnly today,
+        Recorder? recorder = null)
     {
         if (MilestoneRules.Open(workstream, milestoneId, "complete") is { } refusal) return refusal;
         var milestone = workstream.FindMilestone(milestoneId)!;
@@ -20,8 +22,8 @@ public sealed record CompleteMilestone(DateOnly CompletedOn, string? EvidenceUrl
         if (milestone.StartedOn is { } started && command.CompletedOn < started)
             return Refusal.Invalid("completedOn", "before-start", $"The milestone started on {started:yyyy-MM-dd}; it cannot be completed before that.");
 
-        return Decision.Accept(new MilestoneCompleted(workstream.Id, workstream.AgreementId, milestoneId, command.CompletedOn,
-            command.EvidenceUrl, command.Note));
+        return (recorder ?? Recorder.Direct).Record(workstream, new MilestoneCompleted(workstream.Id, workstream.AgreementId, milestoneId,
+            command.CompletedOn, command.EvidenceUrl, command.Note), "completedOn", command.CompletedOn, command.Correction);
     }
 }
 
@@ -30,13 +32,17 @@ public static class CompleteMilestoneEndpoint
     public static ProblemDetails Validate(CompleteMilestone command) => new InputRules()
         .Url("evidenceUrl", command.EvidenceUrl)
         .MaxLength("note", command.Note, InputRules.LongText)
+        .Correction(command.Correction)
         .ToProblem();
 
     [Authorize(Policy = Policies.RecordOnWorkstream)]
     [Writes]
     [WolverinePost("/api/workstreams/{workstreamId}/milestones/{milestoneId}/complete")]
-    public static Task<IResult> Post(Guid workstreamId, Guid milestoneId, CompleteMilestone command, IDocumentSession session,
-        HttpContext http, TimeProvider clock) =>
-        session.DecideAsync<Workstream>(http, workstreamId, command,
-            workstream => CompleteMilestone.Decide(command, workstream, milestoneId, clock.Today()), "workstream");
+    public static async Task<IResult> Post(Guid workstreamId, Guid milestoneId, CompleteMilestone command, IDocumentSession session,
+        HttpContext http, TimeProvider clock)
+    {
+        var recorder = await Recorder.ForWorkstreamAsync(session, http, workstreamId);
+        return await session.DecideAsync<Workstream>(http, workstreamId, command,
+            workstream => CompleteMilestone.Decide(command, workstream, milestoneId, clock.Today(), recorder), "workstream");
+    }
 }

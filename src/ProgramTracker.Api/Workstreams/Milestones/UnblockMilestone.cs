@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Security;
+using ProgramTracker.Api.SignOff;
 using Wolverine.Http;
 
 namespace ProgramTracker.Api.Workstreams.Milestones;
 
-public sealed record UnblockMilestone(string Reason, DateOnly? UnblockedOn = null)
+public sealed record UnblockMilestone(string Reason, DateOnly? UnblockedOn = null, Correction? Correction = null)
 {
-    public static Decision Decide(UnblockMilestone command, Workstream workstream, Guid milestoneId, DateOnly today)
+    public static Decision Decide(UnblockMilestone command, Workstream workstream, Guid milestoneId, DateOnly today,
+        Recorder? recorder = null)
     {
         var milestone = workstream.FindMilestone(milestoneId);
         if (milestone is null)
@@ -21,7 +23,8 @@ public sealed record UnblockMilestone(string Reason, DateOnly? UnblockedOn = nul
         if (milestone.BlockedOn is { } blockedOn && unblockedOn < blockedOn)
             return Refusal.Invalid("unblockedOn", "before-block", $"The milestone was blocked on {blockedOn:yyyy-MM-dd}; it cannot be unblocked before that.");
 
-        return Decision.Accept(new MilestoneUnblocked(workstream.Id, workstream.AgreementId, milestoneId, command.Reason.Trim(), unblockedOn));
+        return (recorder ?? Recorder.Direct).Record(workstream, new MilestoneUnblocked(workstream.Id, workstream.AgreementId, milestoneId,
+            command.Reason.Trim(), unblockedOn), "unblockedOn", unblockedOn, command.Correction);
     }
 }
 
@@ -30,13 +33,17 @@ public static class UnblockMilestoneEndpoint
     public static ProblemDetails Validate(UnblockMilestone command) => new InputRules()
         .Reason(command.Reason)
         .Date("unblockedOn", command.UnblockedOn)
+        .Correction(command.Correction)
         .ToProblem();
 
     [Authorize(Policy = Policies.RecordOnWorkstream)]
     [Writes]
     [WolverinePost("/api/workstreams/{workstreamId}/milestones/{milestoneId}/unblock")]
-    public static Task<IResult> Post(Guid workstreamId, Guid milestoneId, UnblockMilestone command, IDocumentSession session,
-        HttpContext http, TimeProvider clock) =>
-        session.DecideAsync<Workstream>(http, workstreamId, command,
-            workstream => UnblockMilestone.Decide(command, workstream, milestoneId, clock.Today()), "workstream");
+    public static async Task<IResult> Post(Guid workstreamId, Guid milestoneId, UnblockMilestone command, IDocumentSession session,
+        HttpContext http, TimeProvider clock)
+    {
+        var recorder = await Recorder.ForWorkstreamAsync(session, http, workstreamId);
+        return await session.DecideAsync<Workstream>(http, workstreamId, command,
+            workstream => UnblockMilestone.Decide(command, workstream, milestoneId, clock.Today(), recorder), "workstream");
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Agreements.ReviewPacks;
 using ProgramTracker.Api.Security;
+using ProgramTracker.Api.SignOff;
 
 namespace ProgramTracker.Api.Web.Pages.Agreements;
 
@@ -21,6 +22,9 @@ public sealed class ReviewPackModel(Reads reads) : PageModel
 
     [BindProperty(SupportsGet = true)] public AsOfBasis? Basis { get; set; }
 
+    /// <summary>Changes made to closed periods' figures, each with its reason, by workstream code.</summary>
+    public IReadOnlyList<(string Code, CorrectionNote Correction)> Corrections { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var unreadable = this.UnreadableQueryValue(nameof(PackDate)) is not null || this.UnreadableQueryValue(nameof(Basis)) is not null;
@@ -28,6 +32,7 @@ public sealed class ReviewPackModel(Reads reads) : PageModel
         if (await reads.ReviewPackAsync(id, PackDate, Basis ?? AsOfBasis.Recorded, HttpContext.RequestAborted) is not { } read) return this.NotFoundPage();
         Read = read;
         if (unreadable) Response.StatusCode = StatusCodes.Status400BadRequest;
+        Corrections = [.. read.Pack.Workstreams.SelectMany(w => (w.ClosedPeriodCorrections ?? []).Select(c => (w.Code, c))).OrderBy(x => x.c.EffectiveOn)];
         return Page();
     }
 }

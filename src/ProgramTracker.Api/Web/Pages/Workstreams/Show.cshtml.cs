@@ -65,6 +65,9 @@ public sealed class ShowModel(IQuerySession session, Reads reads) : PageModel
         return Page();
     }
 
+    /// <summary>Whether what the forms record here waits for a reviewer before it counts.</summary>
+    public bool SignOffRequired => Agreement?.RequiresSignOff == true;
+
     public IEnumerable<Milestone> OpenMilestones => Workstream!.Milestones.Where(m => m.IsOpen).OrderBy(m => m.DueDate);
 
     public IEnumerable<Milestone> MilestonesToStart => OpenMilestones.Where(m => m.StartedOn is null && m.Status != MilestoneStatus.Blocked);
