@@ -223,8 +223,8 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
         var workstream = asOf is { } day ? await AsOf.WorkstreamAsync(session, id, day, ct, basis) : await session.LoadAsync<Workstream>(id, ct);
         if (workstream is null) return null;
         if (figures == FiguresBasis.Submitted) workstream = workstream.WithPendingApplied();
-        var figures = DashboardFigures.ForWorkstream(workstream, asOf ?? Today, StaleAfterDays);
-        return new WorkstreamRead(workstream, WorkstreamView.From(workstream, figures));
+        var figured = DashboardFigures.ForWorkstream(workstream, asOf ?? Today, StaleAfterDays);
+        return new WorkstreamRead(workstream, WorkstreamView.From(workstream, figured));
     }
 
     /// <summary>Workstreams by id, for pages that name the workstreams committee work is about.</summary>
