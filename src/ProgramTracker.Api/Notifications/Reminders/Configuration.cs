@@ -16,7 +16,7 @@ public static class Configuration
             .ValidateDataAnnotations().ValidateOnStart();
         if (builder.Configuration[PublicUrlKey] is { Length: > 0 } url && !Uri.TryCreate(url, UriKind.Absolute, out _))
             throw new InvalidOperationException($"{PublicUrlKey} '{url}' is not an absolute address such as https://programtracker.example.org.");
-        builder.Services.AddScoped<DigestRun>();
+        builder.Services.AddSingleton<DigestRun>();
         builder.Services.AddSingleton<DailySchedule>();
         if (builder.Configuration.GetValue($"{ReminderOptions.Section}:Schedule", true))
             builder.Services.AddHostedService<ScheduleDailyDigestsAtStart>();
