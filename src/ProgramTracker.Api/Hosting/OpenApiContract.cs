@@ -27,6 +27,7 @@ public static class OpenApiContract
         ["People"] = "Who sits on which committee and holds which action items, now or on a past date.",
         ["Audit"] = "What changed, when and by whom: the history and the changes of an agreement or a workstream.",
         ["Feeds"] = "Events for other systems to follow, as CloudEvents up to the high water mark.",
+        ["Notifications"] = "Reminders and daily digests for the people who do the work, and their delivery.",
         ["Operations"] = "For administrators: node information, projections, the event archive and the audit chain.",
         ["Security"] = "For administrators: ending a user's browser sessions after their roles change at the identity provider.",
         ["Development sign-in"] = "Tokens for the demo users; only in development.",

@@ -1,5 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ProgramTracker.Api.Notifications;
+using ProgramTracker.Api.Notifications.Reminders;
 using ProgramTracker.IntegrationTests.Committees;
 using ProgramTracker.IntegrationTests.Workstreams;
+using Wolverine.Tracking;
 
 namespace ProgramTracker.IntegrationTests.Notifications;
 
@@ -40,6 +45,14 @@ public class when_the_app_restarts_between_runs(AppFixture app) : IntegrationCon
             third.AlreadySent.ShouldBe(1);
             afterRestart.ShouldBeEmpty();
             // The restarted node found the daily run waiting and did not schedule a second.
+            (await Reminding.ScheduledDailyRuns(connectionString)).ShouldBe(1);
+
+            // The daily job itself, for the next day: the person's next digest, and still one run waiting after it.
+            var next = day.AddDays(1);
+            var tracked = await after.Services.GetRequiredService<IHost>().InvokeMessageAndWaitAsync(new SendDailyDigests(next), 60_000);
+            var nextMail = tracked.AllRecordsInOrder().Select(r => r.Envelope?.Message).OfType<OutgoingMail>().DistinctBy(m => m.Id).ShouldHaveSingleItem();
+            nextMail.Id.ShouldBe($"digest:{person}:{next:yyyy-MM-dd}");
+            (await after.Store.DigestSent(person, next)).ShouldNotBeNull();
             (await Reminding.ScheduledDailyRuns(connectionString)).ShouldBe(1);
         }
         finally
