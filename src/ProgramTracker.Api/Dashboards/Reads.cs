@@ -267,11 +267,21 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
     /// <summary>A person's committee assignments today.</summary>
     public async Task<AssignmentsView?> AssignmentsAsync(string personId, CancellationToken ct)
     {
-        var person = await session.LoadAsync<PersonAssignments>(personId, ct);
-        if (person is null) return null;
-        var committees = (await session.LoadManyAsync<Committee>(ct, person.CommitteeIds)).ToDictionary(c => c.Id);
-        return AssignmentsView.From(person, committees, Today);
+        var (person, committees) = await PersonWithCommitteesAsync(personId, ct);
+        return person is null ? null : AssignmentsView.From(person, committees, Today);
     }
+
+    /// <summary>What a person holds across committees (seats, principal roles, action items), with the committees it names.</summary>
+    public async Task<(PersonAssignments? Person, IReadOnlyDictionary<Guid, Committee> Committees)> PersonWithCommitteesAsync(string personId, CancellationToken ct)
+    {
+        var person = await session.LoadAsync<PersonAssignments>(personId, ct);
+        if (person is null) return (null, new Dictionary<Guid, Committee>());
+        return (person, (await session.LoadManyAsync<Committee>(ct, person.CommitteeIds)).ToDictionary(c => c.Id));
+    }
+
+    /// <summary>The workstreams a person is a project officer of, today.</summary>
+    public async Task<IReadOnlyList<Workstream>> OfficerWorkstreamsAsync(string personId, CancellationToken ct) =>
+        await session.Query<Workstream>().Where(w => w.Officers.Any(o => o.PersonId == personId)).ToListAsync(ct);
 
     /// <summary>The audit trail of an agreement and its workstreams, and what changed between two days when asked.</summary>
     public async Task<AuditView?> AgreementHistoryAsync(Guid agreementId, DateOnly? from, DateOnly? to, CancellationToken ct,

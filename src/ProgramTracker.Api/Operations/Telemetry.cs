@@ -29,6 +29,24 @@ public static class Telemetry
     private static readonly Counter<long> CommandsRefused =
         Meter.CreateCounter<long>("programtracker.commands.refused", "{command}", "Commands refused by a business rule, by rule and command.");
 
+    private static readonly Counter<long> DigestsSent =
+        Meter.CreateCounter<long>("programtracker.reminders.digests", "{message}", "Daily digests published, at most one per person per day.");
+
+    private static readonly Counter<long> ReminderItems =
+        Meter.CreateCounter<long>("programtracker.reminders.items", "{item}", "Items in the published daily digests, by kind.");
+
+    private static readonly Counter<long> RemindersFailed =
+        Meter.CreateCounter<long>("programtracker.reminders.failed", "{person}", "People whose daily digest could not be worked out or published.");
+
+    /// <summary>Called once a digest is committed with its outbox message.</summary>
+    public static void DigestSent(IEnumerable<string> itemKinds)
+    {
+        DigestsSent.Add(1);
+        foreach (var kind in itemKinds) ReminderItems.Add(1, new KeyValuePair<string, object?>("kind", kind));
+    }
+
+    public static void DigestFailed() => RemindersFailed.Add(1);
+
     /// <summary>Called once the events are committed, so a failed transaction counts nothing.</summary>
     public static void Appended(IEnumerable<object> events)
     {

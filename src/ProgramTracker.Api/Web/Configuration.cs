@@ -60,7 +60,7 @@ public static class Configuration
     /// Thai dates use the Gregorian calendar: agreements, validity periods and milestone dates are compared across
     /// countries, and a Buddhist-era year beside a Vietnamese Gregorian one would mislead.
     /// </summary>
-    private static CultureInfo CultureFor(string language)
+    public static CultureInfo CultureFor(string language)
     {
         var culture = new CultureInfo(language);
         // English "5/23/2025" reads two ways across the region; "23 May 2025" reads one.
