@@ -104,10 +104,29 @@ public static class Commands
         return (agreementIds, workstreamIds);
     }
 
+    /// <summary>What a workstream's last command left in the database: its snapshot, and its last event's data and headers (bytes of JSON).</summary>
+    public static async Task<StoredSizes> StoredSizesAsync(Npgsql.NpgsqlDataSource db, Guid workstreamId)
+    {
+        await using var cmd = db.CreateCommand($"""
+            select (select octet_length(data::text) from {ProgramTracker.Api.Hosting.MartenSetup.Schema}.mt_doc_workstream where id = $1),
+                   octet_length(data::text), coalesce(octet_length(headers::text), 0)
+            from {ProgramTracker.Api.Hosting.MartenSetup.Schema}.mt_events where stream_id = $1 order by version desc limit 1
+            """);
+        cmd.Parameters.AddWithValue(workstreamId);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return new StoredSizes(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
+    }
+
     private static async Task<Guid> IdOf(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{(int)response.StatusCode} {text}");
         return JsonNode.Parse(text)!["id"]!.GetValue<Guid>();
     }
+}
+
+public sealed record StoredSizes(int Snapshot, int EventData, int EventHeaders)
+{
+    public string Describe() => $"writes a snapshot of {Snapshot:N0} B, event data {EventData:N0} B, headers {EventHeaders:N0} B";
 }

@@ -50,7 +50,7 @@ try
     var contentRoot = Path.GetFullPath(Path.Combine(apiFolder, "..", "..", ".."));
     Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PROGRAMTRACKER_API", contentRoot);
     BulkEvents? template = null;
-    if (Runs("1", "3", "4", "5", "6"))
+    if (Runs("1", "3", "4", "5", "6", "9"))
     // The load comes from one caller; the shared test settings keep the limiter on but never refusing.
     await using (var host = InProcessHost.Start(appConnectionString, "Staging", web =>
                  {
@@ -103,6 +103,25 @@ try
                 rows.Add(Row.Throughput("5", $"GET {name} ({size.Agreements:N0} agreements loaded), in process, 8 readers", mine, theirs, "p99 ≤ 25 ms", mine.P99 <= 25));
                 Report(rows[^1]);
             }
+        }
+
+        // 9. What one progress report costs, counted: round trips, statements, bytes, allocations (see CommandCost).
+        if (Runs("9"))
+        {
+            var (workstream, milestone) = await Commands.WorkstreamAsync(http, agreement);
+            using var counter = new CommandCost();
+            await counter.MeasureAsync(db, 5, i => Commands.RecordProgressAsync(http, workstream, milestone, i));
+            var cost = await counter.MeasureAsync(db, size.CostCommands, i => Commands.RecordProgressAsync(http, workstream, milestone, i));
+            var stored = await Commands.StoredSizesAsync(db, workstream);
+            Console.WriteLine($"  9. statements per progress report ({size.CostCommands} in a row, one writer):");
+            foreach (var (statement, perCommand) in cost.Statements) Console.WriteLine($"     {perCommand:0.00} × {statement}");
+            rows.Add(new Row("9", "cost of one progress report, in process, counted", cost.Describe() + $"; {stored.Describe()}", "", null, "", null, new()
+            {
+                ["roundTrips"] = cost.RoundTrips, ["writingTransactions"] = cost.Commits, ["bytesSent"] = cost.BytesWritten, ["bytesRead"] = cost.BytesRead,
+                ["allocatedBytes"] = cost.AllocatedBytes, ["cpuMs"] = cost.CpuMs, ["snapshotBytes"] = stored.Snapshot, ["eventDataBytes"] = stored.EventData,
+                ["eventHeadersBytes"] = stored.EventHeaders,
+            }));
+            Report(rows[^1]);
         }
 
         // 1. Record a milestone's progress through Wolverine + Marten, in process (TestServer: the whole pipeline, no sockets).
@@ -364,12 +383,12 @@ internal sealed record Row(string Scenario, string Name, string ProgramTracker, 
 }
 
 internal sealed record Size(int Rounds, int Total, int LongStream, int LatencyCommands, int Agreements, int Reads, int ColdStarts,
-    TimeSpan LagDuration, int RebuildEvents)
+    TimeSpan LagDuration, int RebuildEvents, int CostCommands)
 {
     public static readonly Size Quick = new(Rounds: 1, Total: 64, LongStream: 1_000, LatencyCommands: 20, Agreements: 20, Reads: 25, ColdStarts: 1,
-        LagDuration: TimeSpan.FromSeconds(2), RebuildEvents: 10_000);
+        LagDuration: TimeSpan.FromSeconds(2), RebuildEvents: 10_000, CostCommands: 50);
     public static readonly Size Full = new(Rounds: 3, Total: 480, LongStream: 10_000, LatencyCommands: 120, Agreements: 1_000, Reads: 300, ColdStarts: 3,
-        LagDuration: TimeSpan.FromSeconds(20), RebuildEvents: 1_000_000);
+        LagDuration: TimeSpan.FromSeconds(20), RebuildEvents: 1_000_000, CostCommands: 400);
 
     /// <summary>About the same number of commands per round whatever the writer count, but at least a few per writer.</summary>
     public int CommandsPerWriter(int writers) => Math.Max(4, Total / writers);

@@ -179,11 +179,14 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
 
         var workstreams = (await session.LoadManyAsync<Workstream>(ct, overdue.Select(m => m.WorkstreamId).Distinct())).ToDictionary(w => w.Id);
         var agreements = (await session.LoadManyAsync<Agreement>(ct, overdue.Select(m => m.AgreementId).Distinct())).ToDictionary(a => a.Id);
-        return [.. overdue.Select(s =>
+        return [.. overdue
+            .Select(s => (Scheduled: s, Workstream: workstreams.GetValueOrDefault(s.WorkstreamId)))
+            .Select(x => (x.Scheduled, x.Workstream, Milestone: x.Workstream?.FindMilestone(x.Scheduled.Id)))
+            .Where(x => x.Milestone is not null)
+            .Select(x =>
             {
-                var m = s.Milestone;
-                var w = workstreams.GetValueOrDefault(s.WorkstreamId);
-                return new OverdueMilestone(m.Id, m.Title, s.WorkstreamId, w?.Code, w?.Title, s.AgreementId, m.BaselineDueDate, m.DueDate,
+                var (s, w, m) = (x.Scheduled, x.Workstream!, x.Milestone!);
+                return new OverdueMilestone(m.Id, m.Title, s.WorkstreamId, w.Code, w.Title, s.AgreementId, m.BaselineDueDate, m.DueDate,
                     today.DayNumber - m.DueDate.DayNumber, m.VarianceDays, m.Status, m.Percent, agreements.GetValueOrDefault(s.AgreementId)?.Code);
             })
             .OrderBy(m => m.DueDate).ThenBy(m => m.AgreementCode, StringComparer.Ordinal).ThenBy(m => m.WorkstreamCode, StringComparer.Ordinal)];
