@@ -114,4 +114,7 @@ public sealed record Cost(double RoundTrips, double Commits, double BytesWritten
     public string Describe() =>
         $"{RoundTrips:0.0} round trips + {Commits:0.0} writing transactions, {BytesWritten / 1024:0.0} KiB sent, {BytesRead / 1024:0.0} KiB read, " +
         $"{AllocatedBytes / 1024:0} KiB allocated, {CpuMs:0.00} ms CPU per command";
+
+    public string DescribeRead() =>
+        $"{RoundTrips:0.0} round trips, {BytesRead / 1024:0.0} KiB read from PostgreSQL, {AllocatedBytes / 1024:0} KiB allocated, {CpuMs:0.00} ms CPU";
 }

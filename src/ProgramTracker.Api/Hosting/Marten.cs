@@ -66,6 +66,7 @@ public static class MartenSetup
                 options.AddOperations();
                 options.AddAuditTrail();
                 options.AddFeeds();
+                options.AddProjectionDaemonTuning(builder.Configuration);
             })
             .UseLightweightSessions();
         if (Cluster.IsEnabled(builder.Configuration))
