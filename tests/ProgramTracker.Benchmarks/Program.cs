@@ -88,6 +88,11 @@ try
                 Console.WriteLine($"  loaded {more:N0} agreements × (5 workstreams × 10 milestones + a committee) in {clock.Elapsed.TotalSeconds:0} s");
                 await host.WaitForProjectionsAsync(TimeSpan.FromMinutes(30));
                 Console.WriteLine($"  the async dashboard projection caught up after {clock.Elapsed.TotalSeconds:0} s; load average {LoadAverage()}");
+                var (withIndex, withoutIndex) = await AccessPlan.ExplainAsync(db, ProgramTracker.Api.Security.DemoUsers.Officer.PersonId!);
+                Console.WriteLine($"  5. an officer's workstreams at {scale:N0} agreements, with the officers index:\n{withIndex}     and without it:\n{withoutIndex}");
+                rows.Add(new Row("5", $"an officer's access (50 of {scale * 5:N0} workstreams), EXPLAIN ANALYZE", $"with the officers index {AccessPlan.ExecutionTime(withIndex)}",
+                    $"without it {AccessPlan.ExecutionTime(withoutIndex)}", null, "", null, new()));
+                Report(rows[^1]);
                 await ReadsAsync(db, scale, portfolio, http, officer);
             }
         }

@@ -71,9 +71,11 @@ public sealed class AccessResolver(IDocumentStore store, TimeProvider clock)
         await using var session = store.QuerySession();
         var batch = session.CreateBatchQuery();
         var assignments = batch.Load<PersonAssignments>(personId);
+        // Only the two ids: an officer of 50 workstreams would otherwise read (and parse) 50 whole snapshots per request.
         var officerOf = user.IsInRole(Roles.ProjectOfficer)
-            ? batch.Query<Workstream>().Where(w => w.Officers.Any(o => o.PersonId == personId)).ToList()
-            : Task.FromResult<IReadOnlyList<Workstream>>([]);
+            ? batch.Query<Workstream>().Where(w => w.Officers.Any(o => o.PersonId == personId))
+                .Select(w => new OfficerOf(w.Id, w.AgreementId)).ToList()
+            : Task.FromResult<IReadOnlyList<OfficerOf>>([]);
         await batch.Execute(ct);
 
         var workstreams = await officerOf;
@@ -90,6 +92,8 @@ public sealed class AccessResolver(IDocumentStore store, TimeProvider clock)
             committees.Select(c => c.CommitteeId));
     }
 }
+
+internal sealed record OfficerOf(Guid Id, Guid AgreementId);
 
 /// <summary>Which agreement a workstream or committee belongs to. That never changes, so it is remembered.</summary>
 public sealed class ResourceDirectory(IDocumentStore store)
