@@ -118,7 +118,7 @@ try
 
         // 1. Record a milestone's progress through Wolverine + Marten, in process (TestServer: the whole pipeline, no sockets).
         double? peak = null;
-        foreach (var writers in Runs("1") ? new[] { 1, 8, 32 } : Runs("4") ? [8] : [])
+        foreach (var writers in Runs("1") ? new[] { 1, 8, 32 } : Runs("4") && !args.Contains("--lag-rate") ? [8] : [])
         {
             var each = size.CommandsPerWriter(writers);
             var pt = await StreamsAsync(writers, () => Commands.WorkstreamAsync(http, agreement));
@@ -138,9 +138,10 @@ try
             var lagAgreement = await http.RegisteredAgreement();
             var streams = new (Guid, Guid)[8];
             for (var i = 0; i < streams.Length; i++) streams[i] = await Commands.WorkstreamAsync(http, lagAgreement);
-            var rate = peak!.Value / 2;
+            // --lag-rate N fixes the rate, so runs with different settings send the same load.
+            var rate = args.SkipWhile(a => a != "--lag-rate").Skip(1).FirstOrDefault() is { } fixedRate ? double.Parse(fixedRate) : peak!.Value / 2;
             var (lag, sent) = await ProjectionLag.MeasureAsync(http, store, lagAgreement, streams, rate, size.LagDuration);
-            rows.Add(new Row("4", $"projection lag, append → agreement dashboard, at {rate:0} commands/s (half of scenario 1's peak)",
+            rows.Add(new Row("4", $"projection lag, append → agreement dashboard, at {rate:0} commands/s ({(args.Contains("--lag-rate") ? "fixed" : "half of scenario 1's peak")}{(listenNotify is null ? "" : $", LISTEN/NOTIFY {listenNotify}")}, load {LoadAverage()})",
                 $"p50 {lag.P50:0} ms, p99 {lag.P99:0} ms ({lag.Operations} commands, sent at {sent.PerSecond:0}/s)", "", null, "p99 ≤ 1 s", lag.P99 <= 1000,
                 new() { ["p50Ms"] = lag.P50, ["p99Ms"] = lag.P99, ["targetPerSecond"] = rate, ["sentPerSecond"] = sent.PerSecond, ["commands"] = lag.Operations }));
             Report(rows[^1]);

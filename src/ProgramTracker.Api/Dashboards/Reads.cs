@@ -156,9 +156,11 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
     /// <summary>The countries and parties the portfolio's filters offer, from the agreements' parties alone.</summary>
     public async Task<PortfolioChoices> PortfolioChoicesAsync(Guid[]? visible, CancellationToken ct)
     {
-        var agreements = session.Query<Agreement>().AsQueryable();
-        if (visible is not null) agreements = agreements.Where(a => a.Id.IsOneOf(visible));
-        var parties = (await agreements.Select(a => new { a.Parties }).ToListAsync(ct)).SelectMany(a => a.Parties).ToList();
+        // Distinct in the database: the page is opened far more often than agreements are registered, and reading every
+        // agreement's parties into the app cost 190 KB and most of the page's CPU at 1,000 agreements (README, Performance).
+        var sql = $"select distinct p.value from {Hosting.MartenSetup.Schema}.mt_doc_agreement as d, jsonb_array_elements(d.data -> 'Parties') as p"
+                  + (visible is null ? "" : " where d.id = ANY(?)");
+        var parties = visible is null ? await session.QueryAsync<Party>(sql, ct) : await session.QueryAsync<Party>(sql, ct, visible);
         return new PortfolioChoices(
             [.. parties.Select(p => p.Country).Distinct().Order()],
             [.. parties.DistinctBy(p => p.PartyId).OrderBy(p => p.Country).ThenBy(p => p.PartyId)
