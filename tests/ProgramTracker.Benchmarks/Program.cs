@@ -451,8 +451,8 @@ internal sealed record Row(string Scenario, string Name, string ProgramTracker, 
 internal sealed record Size(int Rounds, int Total, int LongStream, int LatencyCommands, int Agreements, int Reads, int ColdStarts,
     TimeSpan LagDuration, int RebuildEvents, int CostCommands)
 {
-    public static readonly Size Quick = new(Rounds: 1, Total: 64, LongStream: 1_000, LatencyCommands: 20, Agreements: 20, Reads: 15, ColdStarts: 1,
-        LagDuration: TimeSpan.FromSeconds(2), RebuildEvents: 10_000, CostCommands: 50);
+    public static readonly Size Quick = new(Rounds: 1, Total: 64, LongStream: 1_000, LatencyCommands: 20, Agreements: 20, Reads: 10, ColdStarts: 1,
+        LagDuration: TimeSpan.FromSeconds(2), RebuildEvents: 10_000, CostCommands: 20);
     public static readonly Size Full = new(Rounds: 3, Total: 480, LongStream: 10_000, LatencyCommands: 120, Agreements: 1_000, Reads: 300, ColdStarts: 3,
         LagDuration: TimeSpan.FromSeconds(20), RebuildEvents: 1_000_000, CostCommands: 400);
 
