@@ -30,7 +30,7 @@ public sealed class BulkEvents
 
     public static async Task<BulkEvents> TemplateAsync(IDocumentStore store, NpgsqlDataSource db)
     {
-        var (agreements, workstreams) = await Commands.LoadPortfolioAsync(store, 1);
+        var (agreements, workstreams, _) = await Commands.LoadPortfolioAsync(store, 1);
         var ids = new List<Guid> { agreements[0] };
         foreach (var id in workstreams)
         {

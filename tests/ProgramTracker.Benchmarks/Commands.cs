@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Marten;
 using ProgramTracker.Api.Agreements;
+using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Workstreams;
 
@@ -57,25 +58,31 @@ public static class Commands
         }
     }
 
-    /// <summary>Loads agreements × 5 workstreams × 10 milestones straight through Marten (inline projections included).</summary>
-    public static async Task<(List<Guid> Agreements, List<Guid> Workstreams)> LoadPortfolioAsync(IDocumentStore store, int agreements)
+    /// <summary>
+    /// Loads agreements × 5 workstreams × 10 milestones, and a committee of 4 members for each agreement, straight
+    /// through Marten (inline projections included), two batches at a time. The first <paramref name="officerOn"/>
+    /// workstreams get <paramref name="officer"/> as their project officer.
+    /// </summary>
+    public static async Task<Portfolio> LoadPortfolioAsync(IDocumentStore store, int agreements, int from = 0, string? officer = null, int officerOn = 0)
     {
-        var agreementIds = new List<Guid>();
-        var workstreamIds = new List<Guid>();
+        var portfolio = new Portfolio([], [], []);
         var parties = new List<Party>
         {
             new("vn-moha", new LocalizedText(En: "Ministry of Home Affairs"), "VN"),
             new("la-moha", new LocalizedText(En: "Ministry of Home Affairs"), "LA"),
         };
-        for (var batch = 0; batch < agreements; batch += 20)
+        var officered = 0;
+        var batches = Enumerable.Range(0, (agreements + 19) / 20).Select(b => from + b * 20).ToList();
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (batch, ct) =>
         {
+            var loaded = new Portfolio([], [], []);
             await using var session = store.LightweightSession();
-            for (var a = batch; a < Math.Min(agreements, batch + 20); a++)
+            for (var a = batch; a < Math.Min(from + agreements, batch + 20); a++)
             {
                 var agreementId = Guid.CreateVersion7();
                 var events = new List<object>
                 {
-                    new AgreementRegistered(agreementId, $"P-{a}-{Guid.NewGuid():N}"[..20], new LocalizedText(En: $"Agreement {a}"), parties,
+                    new AgreementRegistered(agreementId, $"P-{a:D6}-{Guid.NewGuid():N}"[..20], new LocalizedText(En: $"Agreement {a}"), parties,
                         PartialDate.Parse("2023-05-23"), null, new ValidityPeriod(PartialDate.Parse("2023"), PartialDate.Parse("2030")),
                         AgreementStatus.Signed, null, null, false),
                 };
@@ -93,15 +100,51 @@ public static class Commands
                         wsEvents.Add(new MilestonePlanned(workstreamId, agreementId, Guid.CreateVersion7(), new LocalizedText(En: $"Milestone {m}"),
                             new DateOnly(2024, 1, 1).AddMonths(m * 3), 1, false));
                     }
+                    if (officer is not null && Interlocked.Increment(ref officered) <= officerOn)
+                        wsEvents.Add(new ProjectOfficerAssigned(workstreamId, agreementId, officer, "Benchmark officer"));
                     session.Events.StartStream<Workstream>(workstreamId, wsEvents.ToArray());
-                    workstreamIds.Add(workstreamId);
+                    loaded.Workstreams.Add(workstreamId);
                 }
                 session.Events.StartStream<Agreement>(agreementId, events.ToArray());
-                agreementIds.Add(agreementId);
+                loaded.Agreements.Add(agreementId);
+
+                var committeeId = Guid.CreateVersion7();
+                var committee = new List<object>
+                {
+                    new CommitteeEstablished(committeeId, agreementId, null, new LocalizedText(En: $"Steering committee {a}"),
+                        new LocalizedText(En: "Oversees the agreement"), QuorumRule.Majority, PartialDate.Parse("2023-06"), [], [], false),
+                };
+                for (var p = 0; p < 4; p++)
+                {
+                    committee.Add(new MemberAppointed(committeeId, agreementId, $"bench-{a}-{p}", $"Member {p}", p == 0 ? CommitteeRole.Chair : CommitteeRole.Member,
+                        p % 2 == 0 ? "vn-moha" : "la-moha", null, new DateOnly(2023, 6, 1)));
+                }
+                session.Events.StartStream<Committee>(committeeId, committee.ToArray());
+                loaded.Committees.Add(committeeId);
             }
-            await session.SaveChangesAsync();
-        }
-        return (agreementIds, workstreamIds);
+            await session.SaveChangesAsync(ct);
+            lock (portfolio)
+            {
+                portfolio.Agreements.AddRange(loaded.Agreements);
+                portfolio.Workstreams.AddRange(loaded.Workstreams);
+                portfolio.Committees.AddRange(loaded.Committees);
+            }
+        });
+        return portfolio;
+    }
+
+    /// <summary>What a workstream's last command left in the database: its snapshot, and its last event's data and headers (bytes of JSON).</summary>
+    public static async Task<StoredSizes> StoredSizesAsync(Npgsql.NpgsqlDataSource db, Guid workstreamId)
+    {
+        await using var cmd = db.CreateCommand($"""
+            select (select octet_length(data::text) from {ProgramTracker.Api.Hosting.MartenSetup.Schema}.mt_doc_workstream where id = $1),
+                   octet_length(data::text), coalesce(octet_length(headers::text), 0)
+            from {ProgramTracker.Api.Hosting.MartenSetup.Schema}.mt_events where stream_id = $1 order by version desc limit 1
+            """);
+        cmd.Parameters.AddWithValue(workstreamId);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return new StoredSizes(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
     }
 
     private static async Task<Guid> IdOf(HttpResponseMessage response)
@@ -109,5 +152,20 @@ public static class Commands
         var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{(int)response.StatusCode} {text}");
         return JsonNode.Parse(text)!["id"]!.GetValue<Guid>();
+    }
+}
+
+public sealed record StoredSizes(int Snapshot, int EventData, int EventHeaders)
+{
+    public string Describe() => $"writes a snapshot of {Snapshot:N0} B, event data {EventData:N0} B, headers {EventHeaders:N0} B";
+}
+
+public sealed record Portfolio(List<Guid> Agreements, List<Guid> Workstreams, List<Guid> Committees)
+{
+    public void Add(Portfolio more)
+    {
+        Agreements.AddRange(more.Agreements);
+        Workstreams.AddRange(more.Workstreams);
+        Committees.AddRange(more.Committees);
     }
 }

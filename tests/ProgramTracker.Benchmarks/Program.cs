@@ -23,7 +23,12 @@ bool Runs(params string[] scenarios) => only is null || scenarios.Any(only.Conta
 var npgsqlExtra = args.SkipWhile(a => a != "--npgsql").Skip(1).FirstOrDefault();
 // --fast-polling MS sets the async daemon's fast polling time in the in-process app (to measure scenario 4's tuning).
 var fastPolling = args.SkipWhile(a => a != "--fast-polling").Skip(1).FirstOrDefault() is { } ms ? TimeSpan.FromMilliseconds(int.Parse(ms)) : (TimeSpan?)null;
+// --listen-notify on|off overrides the app's LISTEN/NOTIFY wake-up of the async daemon (ProgramTracker:Projections:ListenNotify).
+var listenNotify = args.SkipWhile(a => a != "--listen-notify").Skip(1).FirstOrDefault();
 var size = quick ? Size.Quick : Size.Full;
+// --scale 1000,10000: scenario 5 at each of these portfolio sizes in turn (default 20 quick, 1,000 full).
+var scales = (args.SkipWhile(a => a != "--scale").Skip(1).FirstOrDefault()?.Split(',').Select(int.Parse) ?? [size.Agreements]).Order().ToList();
+const int OfficerWorkstreams = 50;
 // --events N: how many events scenario 6 rebuilds over (default 10,000 quick, 1,000,000 full).
 if (args.SkipWhile(a => a != "--events").Skip(1).FirstOrDefault() is { } eventCount) size = size with { RebuildEvents = int.Parse(eventCount) };
 var rows = new List<Row>();
@@ -50,7 +55,7 @@ try
     var contentRoot = Path.GetFullPath(Path.Combine(apiFolder, "..", "..", ".."));
     Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PROGRAMTRACKER_API", contentRoot);
     BulkEvents? template = null;
-    if (Runs("1", "3", "4", "5", "6"))
+    if (Runs("1", "3", "4", "5", "6", "9"))
     // The load comes from one caller; the shared test settings keep the limiter on but never refusing.
     await using (var host = InProcessHost.Start(appConnectionString, "Staging", web =>
                  {
@@ -59,6 +64,7 @@ try
                      web.UseSetting("Logging:LogLevel:Default", "Warning");
                      // Wolverine scans the process's entry assembly, which here is the benchmark, not the API.
                      web.ConfigureServices(services => services.ConfigureWolverine(o => o.ApplicationAssembly = typeof(ProgramTracker.Api.Common.CommandAccepted).Assembly));
+                     if (listenNotify is not null) web.UseSetting("ProgramTracker:Projections:ListenNotify", listenNotify == "on" ? "true" : "false");
                      if (fastPolling is { } polling) web.ConfigureServices(services => services.ConfigureMarten(o => o.Projections.FastPollingTime = polling));
                  }))
     {
@@ -66,48 +72,53 @@ try
         var store = host.Store;
         var agreement = await http.RegisteredAgreement();
 
-        // 5. Reads over a loaded portfolio; the baseline reads the same stored document(s) with one raw query. First, so that
-        // the portfolio pages hold the loaded agreements, not the later scenarios' agreements of hundreds of workstreams.
+        // 5. Reads over a loaded portfolio, at each --scale in turn (the store grows between them); the baseline reads the
+        // same stored documents with the best hand-written query. First, so that the portfolio pages hold the loaded
+        // agreements, not the later scenarios' agreements of hundreds of workstreams.
         if (Runs("5"))
         {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var (agreements, workstreams) = await Commands.LoadPortfolioAsync(store, size.Agreements);
-            Console.WriteLine($"  loaded {size.Agreements:N0} agreements × 5 workstreams × 10 milestones in {clock.Elapsed.TotalSeconds:0} s");
-            await host.WaitForProjectionsAsync(TimeSpan.FromMinutes(10));
-            Console.WriteLine($"  the async dashboard projection caught up after {clock.Elapsed.TotalSeconds:0} s");
-            var pages = Enumerable.Range(1, Math.Max(1, size.Agreements / 20)).Select(p => p.ToString()).ToList();
-            const string portfolioSql = $"select data, count(*) over() from {MartenSetup.Schema}.mt_doc_agreement_dashboard where code <> '' order by code limit 20 offset ($1::int - 1) * 20";
-            foreach (var (name, baselineSql, keys, url) in new[]
-                     {
-                         ("workstream", $"select data from {MartenSetup.Schema}.mt_doc_workstream where id = $1::uuid", workstreams.Select(g => g.ToString()).ToList(), "/api/workstreams/{0}"),
-                         ("agreement", $"select data from {MartenSetup.Schema}.mt_doc_agreement where id = $1::uuid", agreements.Select(g => g.ToString()).ToList(), "/api/agreements/{0}"),
-                         ("agreement dashboard", $"select data from {MartenSetup.Schema}.mt_doc_agreement_dashboard where id = $1::uuid", agreements.Select(g => g.ToString()).ToList(), "/api/agreements/{0}/dashboard"),
-                         ("portfolio page of 20", portfolioSql, pages, "/api/agreements?page={0}&pageSize=20"),
-                     })
+            var portfolio = new Portfolio([], [], []);
+            var officer = host.CreateClient(ProgramTracker.Api.Security.DemoUsers.Officer);
+            foreach (var scale in scales)
             {
-                var (mine, theirs) = await InterleavedAsync(size.Rounds,
-                    () => Measure.RunAsync(8, size.Reads, async (w, i) =>
-                    {
-                        using var response = await http.GetAsync(string.Format(url, keys[Random.Shared.Next(keys.Count)]));
-                        response.EnsureSuccessStatusCode();
-                        await response.Content.ReadAsByteArrayAsync();
-                    }),
-                    () => Measure.RunAsync(8, size.Reads, async (w, i) =>
-                    {
-                        await using var cmd = db.CreateCommand(baselineSql);
-                        var key = keys[Random.Shared.Next(keys.Count)];
-                        cmd.Parameters.AddWithValue(name.StartsWith("portfolio") ? int.Parse(key) : key);
-                        await using var reader = await cmd.ExecuteReaderAsync();
-                        while (await reader.ReadAsync()) reader.GetString(0);
-                    }));
-                rows.Add(Row.Throughput("5", $"GET {name} ({size.Agreements:N0} agreements loaded), in process, 8 readers", mine, theirs, "p99 ≤ 25 ms", mine.P99 <= 25));
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var more = scale - portfolio.Agreements.Count;
+                portfolio.Add(await Commands.LoadPortfolioAsync(store, more, portfolio.Agreements.Count,
+                    ProgramTracker.Api.Security.DemoUsers.Officer.PersonId, portfolio.Agreements.Count == 0 ? OfficerWorkstreams : 0));
+                Console.WriteLine($"  loaded {more:N0} agreements × (5 workstreams × 10 milestones + a committee) in {clock.Elapsed.TotalSeconds:0} s");
+                await host.WaitForProjectionsAsync(TimeSpan.FromMinutes(30));
+                Console.WriteLine($"  the async dashboard projection caught up after {clock.Elapsed.TotalSeconds:0} s; load average {LoadAverage()}");
+                var (withIndex, withoutIndex) = await AccessPlan.ExplainAsync(db, ProgramTracker.Api.Security.DemoUsers.Officer.PersonId!);
+                Console.WriteLine($"  5. an officer's workstreams at {scale:N0} agreements, with the officers index:\n{withIndex}     and without it:\n{withoutIndex}");
+                rows.Add(new Row("5", $"an officer's access (50 of {scale * 5:N0} workstreams), EXPLAIN ANALYZE", $"with the officers index {AccessPlan.ExecutionTime(withIndex)}",
+                    $"without it {AccessPlan.ExecutionTime(withoutIndex)}", null, "", null, new()));
                 Report(rows[^1]);
+                await ReadsAsync(db, scale, portfolio, http, officer);
             }
+        }
+
+        // 9. What one progress report costs, counted: round trips, statements, bytes, allocations (see CommandCost).
+        if (Runs("9"))
+        {
+            var (workstream, milestone) = await Commands.WorkstreamAsync(http, agreement);
+            using var counter = new CommandCost();
+            await counter.MeasureAsync(db, 5, i => Commands.RecordProgressAsync(http, workstream, milestone, i));
+            var cost = await counter.MeasureAsync(db, size.CostCommands, i => Commands.RecordProgressAsync(http, workstream, milestone, i));
+            var stored = await Commands.StoredSizesAsync(db, workstream);
+            Console.WriteLine($"  9. statements per progress report ({size.CostCommands} in a row, one writer):");
+            foreach (var (statement, perCommand) in cost.Statements) Console.WriteLine($"     {perCommand:0.00} × {statement}");
+            rows.Add(new Row("9", "cost of one progress report, in process, counted", cost.Describe() + $"; {stored.Describe()}", "", null, "", null, new()
+            {
+                ["roundTrips"] = cost.RoundTrips, ["writingTransactions"] = cost.Commits, ["bytesSent"] = cost.BytesWritten, ["bytesRead"] = cost.BytesRead,
+                ["allocatedBytes"] = cost.AllocatedBytes, ["cpuMs"] = cost.CpuMs, ["snapshotBytes"] = stored.Snapshot, ["eventDataBytes"] = stored.EventData,
+                ["eventHeadersBytes"] = stored.EventHeaders,
+            }));
+            Report(rows[^1]);
         }
 
         // 1. Record a milestone's progress through Wolverine + Marten, in process (TestServer: the whole pipeline, no sockets).
         double? peak = null;
-        foreach (var writers in Runs("1") ? new[] { 1, 8, 32 } : Runs("4") ? [8] : [])
+        foreach (var writers in Runs("1") ? new[] { 1, 8, 32 } : Runs("4") && !args.Contains("--lag-rate") ? [8] : [])
         {
             var each = size.CommandsPerWriter(writers);
             var pt = await StreamsAsync(writers, () => Commands.WorkstreamAsync(http, agreement));
@@ -127,9 +138,10 @@ try
             var lagAgreement = await http.RegisteredAgreement();
             var streams = new (Guid, Guid)[8];
             for (var i = 0; i < streams.Length; i++) streams[i] = await Commands.WorkstreamAsync(http, lagAgreement);
-            var rate = peak!.Value / 2;
+            // --lag-rate N fixes the rate, so runs with different settings send the same load.
+            var rate = args.SkipWhile(a => a != "--lag-rate").Skip(1).FirstOrDefault() is { } fixedRate ? double.Parse(fixedRate) : peak!.Value / 2;
             var (lag, sent) = await ProjectionLag.MeasureAsync(http, store, lagAgreement, streams, rate, size.LagDuration);
-            rows.Add(new Row("4", $"projection lag, append → agreement dashboard, at {rate:0} commands/s (half of scenario 1's peak)",
+            rows.Add(new Row("4", $"projection lag, append → agreement dashboard, at {rate:0} commands/s ({(args.Contains("--lag-rate") ? "fixed" : "half of scenario 1's peak")}{(listenNotify is null ? "" : $", LISTEN/NOTIFY {listenNotify}")}, load {LoadAverage()})",
                 $"p50 {lag.P50:0} ms, p99 {lag.P99:0} ms ({lag.Operations} commands, sent at {sent.PerSecond:0}/s)", "", null, "p99 ≤ 1 s", lag.P99 <= 1000,
                 new() { ["p50Ms"] = lag.P50, ["p99Ms"] = lag.P99, ["targetPerSecond"] = rate, ["sentPerSecond"] = sent.PerSecond, ["commands"] = lag.Operations }));
             Report(rows[^1]);
@@ -261,6 +273,79 @@ finally
     postgres.Stop();
 }
 
+// Scenario 5 at one scale: the API reads and the pages people open, against the best raw query for the same content.
+async Task ReadsAsync(NpgsqlDataSource db, int scale, Portfolio portfolio, HttpClient http, HttpClient officer)
+{
+    var schema = MartenSetup.Schema;
+    var pages = Enumerable.Range(1, Math.Max(1, scale / 20)).Select(p => (object)p).ToList();
+    var agreements = portfolio.Agreements.Select(g => (object)g).ToList();
+    var workstreams = portfolio.Workstreams.Select(g => (object)g).ToList();
+    var committees = portfolio.Committees.Select(g => (object)g).ToList();
+    // The best hand-written query for a portfolio page: the page's ids from the code index (offset, because people
+    // jump to any page), the total from the same index, and only those agreements' stored portfolio lines.
+    var portfolioSql = $"""
+        with page as (select id, code from {schema}.mt_doc_agreement_dashboard where code <> '' order by code limit 20 offset ($1::int - 1) * 20)
+        select (select count(*) from {schema}.mt_doc_agreement_dashboard where code <> ''), (d.data -> 'Portfolio')::text
+        from page join {schema}.mt_doc_agreement_dashboard d using (id) order by page.code
+        """;
+    var agreementSql = $"""
+        select data::text from {schema}.mt_doc_agreement where id = $1
+        union all select data::text from {schema}.mt_doc_workstream where agreement_id = $1
+        union all select data::text from {schema}.mt_doc_committee where CAST(data ->> 'AgreementId' as uuid) = $1
+        """;
+    var reads = new (string Name, HttpClient Client, string Url, List<object> Keys, string Sql, bool Page)[]
+    {
+        ("GET /api/workstreams/{id}", http, "/api/workstreams/{0}", workstreams, $"select data::text from {schema}.mt_doc_workstream where id = $1", false),
+        ("GET /api/agreements/{id}", http, "/api/agreements/{0}", agreements, $"select data::text from {schema}.mt_doc_agreement where id = $1", false),
+        ("GET /api/agreements/{id}/dashboard", http, "/api/agreements/{0}/dashboard", agreements, agreementSql, false),
+        ("GET /api/agreements?page=N (20 a page)", http, "/api/agreements?page={0}&pageSize=20", pages, portfolioSql, false),
+        ("GET /api/agreements?page=N as an officer of 50 workstreams", officer, "/api/agreements?page=1&pageSize=20", [1], portfolioSql, false),
+        ("page / (portfolio, page N)", http, "/?page={0}", pages, portfolioSql, true),
+        ("page /agreements/{id}", http, "/agreements/{0}", agreements, agreementSql, true),
+        ("page /workstreams/{id}", http, "/workstreams/{0}", workstreams, $"select data::text from {schema}.mt_doc_workstream where id = $1", true),
+        ("page /committees/{id}", http, "/committees/{0}", committees, $"select data::text from {schema}.mt_doc_committee where id = $1", true),
+    };
+    using var counter = new CommandCost();
+    foreach (var (name, client, url, keys, sql, page) in reads)
+    {
+        async Task Read(int i)
+        {
+            using var response = await client.GetAsync(string.Format(url, keys[Random.Shared.Next(keys.Count)]));
+            if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            await response.Content.ReadAsByteArrayAsync();
+        }
+        // Counted first (one reader, nothing else running), then timed.
+        await counter.MeasureAsync(db, 3, Read);
+        var cost = await counter.MeasureAsync(db, size.CostCommands / 2, Read);
+        Console.WriteLine($"  5. {name} at {scale:N0}: statements per request:");
+        foreach (var (statement, perRequest) in cost.Statements) Console.WriteLine($"     {perRequest:0.00} × {statement}");
+        var (mine, theirs) = await InterleavedAsync(size.Rounds,
+            () => Measure.RunAsync(8, size.Reads, async (w, i) =>
+            {
+                using var response = await client.GetAsync(string.Format(url, keys[Random.Shared.Next(keys.Count)]));
+                if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                await response.Content.ReadAsByteArrayAsync();
+            }),
+            () => Measure.RunAsync(8, size.Reads, async (w, i) =>
+            {
+                await using var cmd = db.CreateCommand(sql);
+                cmd.Parameters.AddWithValue(keys[Random.Shared.Next(keys.Count)]);
+                await using var reader = await cmd.ExecuteReaderAsync();
+                while (await reader.ReadAsync()) reader.GetValue(reader.FieldCount - 1);
+            }));
+        var goal = page ? 50 : 25;
+        rows.Add(Row.Throughput("5", $"{name}, {scale:N0} agreements loaded, in process, 8 readers (load {LoadAverage()})", mine, theirs,
+            $"p99 ≤ {goal} ms", mine.P99 <= goal) with { ProgramTracker = Row.Describe(mine) + "; per request " + cost.DescribeRead() });
+        rows[^1].Numbers["roundTrips"] = cost.RoundTrips;
+        rows[^1].Numbers["bytesRead"] = cost.BytesRead;
+        rows[^1].Numbers["allocatedBytes"] = cost.AllocatedBytes;
+        rows[^1].Numbers["cpuMs"] = cost.CpuMs;
+        Report(rows[^1]);
+    }
+}
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
 // Each writer writes to streams of its own (the benchmark measures throughput, the fault tests contention), about
 // 16 commands per stream over the whole run.
 async Task<(Guid Workstream, Guid Milestone)[][]> StreamsAsync(int writers, Func<Task<(Guid, Guid)>> create)
@@ -364,12 +449,12 @@ internal sealed record Row(string Scenario, string Name, string ProgramTracker, 
 }
 
 internal sealed record Size(int Rounds, int Total, int LongStream, int LatencyCommands, int Agreements, int Reads, int ColdStarts,
-    TimeSpan LagDuration, int RebuildEvents)
+    TimeSpan LagDuration, int RebuildEvents, int CostCommands)
 {
-    public static readonly Size Quick = new(Rounds: 1, Total: 64, LongStream: 1_000, LatencyCommands: 20, Agreements: 20, Reads: 25, ColdStarts: 1,
-        LagDuration: TimeSpan.FromSeconds(2), RebuildEvents: 10_000);
+    public static readonly Size Quick = new(Rounds: 1, Total: 64, LongStream: 1_000, LatencyCommands: 20, Agreements: 20, Reads: 10, ColdStarts: 1,
+        LagDuration: TimeSpan.FromSeconds(2), RebuildEvents: 10_000, CostCommands: 20);
     public static readonly Size Full = new(Rounds: 3, Total: 480, LongStream: 10_000, LatencyCommands: 120, Agreements: 1_000, Reads: 300, ColdStarts: 3,
-        LagDuration: TimeSpan.FromSeconds(20), RebuildEvents: 1_000_000);
+        LagDuration: TimeSpan.FromSeconds(20), RebuildEvents: 1_000_000, CostCommands: 400);
 
     /// <summary>About the same number of commands per round whatever the writer count, but at least a few per writer.</summary>
     public int CommandsPerWriter(int writers) => Math.Max(4, Total / writers);

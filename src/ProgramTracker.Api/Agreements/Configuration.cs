@@ -11,6 +11,8 @@ public static class Configuration
     {
         options.Projections.Add<AgreementProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<Agreement>().UniqueIndex(a => a.Code);
+        // Every signed-in request asks which agreements name the person as a reviewer (Security/Access.cs).
+        options.Schema.For<Agreement>().GinIndexJsonDataMember(a => a.Reviewers);
         return options;
     }
 }

@@ -25,5 +25,9 @@ public static class Configuration
 
 public sealed partial class CommitteeProjection : SingleStreamProjection<Committee, Guid>
 {
+    // Without an allow-list every append (each progress report on a workstream too) makes SaveChanges look for a
+    // Committee document first: one round trip more per command, for nothing.
+    public CommitteeProjection() => IncludeType<ICommitteeEvent>();
+
     public override Committee? Evolve(Committee? snapshot, Guid id, IEvent e) => Committee.Fold(snapshot, e);
 }

@@ -164,9 +164,11 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
     /// <summary>The countries and parties the portfolio's filters offer, from the agreements' parties alone.</summary>
     public async Task<PortfolioChoices> PortfolioChoicesAsync(Guid[]? visible, CancellationToken ct)
     {
-        var agreements = session.Query<Agreement>().AsQueryable();
-        if (visible is not null) agreements = agreements.Where(a => a.Id.IsOneOf(visible));
-        var parties = (await agreements.Select(a => new { a.Parties }).ToListAsync(ct)).SelectMany(a => a.Parties).ToList();
+        // Distinct in the database: the page is opened far more often than agreements are registered, and reading every
+        // agreement's parties into the app cost 190 KB and most of the page's CPU at 1,000 agreements (README, Performance).
+        var sql = $"select distinct p.value from {Hosting.MartenSetup.Schema}.mt_doc_agreement as d, jsonb_array_elements(d.data -> 'Parties') as p"
+                  + (visible is null ? "" : " where d.id = ANY(?)");
+        var parties = visible is null ? await session.QueryAsync<Party>(sql, ct) : await session.QueryAsync<Party>(sql, ct, visible);
         return new PortfolioChoices(
             [.. parties.Select(p => p.Country).Distinct().Order()],
             [.. parties.DistinctBy(p => p.PartyId).OrderBy(p => p.Country).ThenBy(p => p.PartyId)
@@ -187,11 +189,14 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
 
         var workstreams = (await session.LoadManyAsync<Workstream>(ct, overdue.Select(m => m.WorkstreamId).Distinct())).ToDictionary(w => w.Id);
         var agreements = (await session.LoadManyAsync<Agreement>(ct, overdue.Select(m => m.AgreementId).Distinct())).ToDictionary(a => a.Id);
-        return [.. overdue.Select(s =>
+        return [.. overdue
+            .Select(s => (Scheduled: s, Workstream: workstreams.GetValueOrDefault(s.WorkstreamId)))
+            .Select(x => (x.Scheduled, x.Workstream, Milestone: x.Workstream?.FindMilestone(x.Scheduled.Id)))
+            .Where(x => x.Milestone is not null)
+            .Select(x =>
             {
-                var m = s.Milestone;
-                var w = workstreams.GetValueOrDefault(s.WorkstreamId);
-                return new OverdueMilestone(m.Id, m.Title, s.WorkstreamId, w?.Code, w?.Title, s.AgreementId, m.BaselineDueDate, m.DueDate,
+                var (s, w, m) = (x.Scheduled, x.Workstream!, x.Milestone!);
+                return new OverdueMilestone(m.Id, m.Title, s.WorkstreamId, w.Code, w.Title, s.AgreementId, m.BaselineDueDate, m.DueDate,
                     today.DayNumber - m.DueDate.DayNumber, m.VarianceDays, m.Status, m.Percent, agreements.GetValueOrDefault(s.AgreementId)?.Code);
             })
             .OrderBy(m => m.DueDate).ThenBy(m => m.AgreementCode, StringComparer.Ordinal).ThenBy(m => m.WorkstreamCode, StringComparer.Ordinal)];

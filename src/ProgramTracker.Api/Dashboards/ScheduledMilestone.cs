@@ -5,8 +5,10 @@ using ProgramTracker.Api.Workstreams;
 namespace ProgramTracker.Api.Dashboards;
 
 /// <summary>
-/// One document per milestone, with its due date and whether it is still open copied into indexed columns, so
-/// "past due and not done" is an index lookup rather than a scan of every workstream.
+/// One document per milestone, with its due date and whether it is still open in indexed columns, so "past due and
+/// not done" is an index lookup rather than a scan of every workstream. It holds only what the lookup needs: the
+/// milestone itself is read from the workstream's snapshot. So it changes only when a milestone is planned,
+/// rescheduled, completed or cancelled, and the commonest command, a progress report, neither loads nor writes it.
 /// </summary>
 public sealed class ScheduledMilestone
 {
@@ -15,30 +17,32 @@ public sealed class ScheduledMilestone
     public Guid AgreementId { get; set; }
     public DateOnly DueDate { get; set; }
     public bool Open { get; set; }
-    public Milestone Milestone { get; set; } = null!;
 }
 
 public sealed partial class ScheduledMilestoneProjection : MultiStreamProjection<ScheduledMilestone, Guid>
 {
     public ScheduledMilestoneProjection()
     {
-        Identity<IMilestoneEvent>(e => e.MilestoneId);
+        Identity<MilestonePlanned>(e => e.MilestoneId);
+        Identity<MilestoneRescheduled>(e => e.MilestoneId);
+        Identity<MilestoneCompleted>(e => e.MilestoneId);
+        Identity<MilestoneCancelled>(e => e.MilestoneId);
     }
 
-    public override ScheduledMilestone? Evolve(ScheduledMilestone? snapshot, Guid id, IEvent e)
+    public override ScheduledMilestone? Evolve(ScheduledMilestone? snapshot, Guid id, IEvent e) => (snapshot, e.Data) switch
     {
-        var milestone = (snapshot?.Milestone, e.Data) switch
+        (_, MilestonePlanned p) => new ScheduledMilestone
         {
-            (_, MilestonePlanned p) => Milestone.Plan(p),
-            ({ } existing, IMilestoneEvent m) => existing.Apply(m),
-            _ => null,
-        };
-        if (milestone is null || e.Data is not IMilestoneEvent data) return snapshot;
+            Id = id, WorkstreamId = p.WorkstreamId, AgreementId = p.AgreementId, DueDate = p.DueDate, Open = true,
+        },
+        (null, _) => null,
+        (_, MilestoneRescheduled r) => Changed(snapshot, dueDate: r.NewDueDate),
+        (_, MilestoneCompleted or MilestoneCancelled) => Changed(snapshot, open: false),
+        _ => snapshot,
+    };
 
-        return new ScheduledMilestone
-        {
-            Id = id, WorkstreamId = data.WorkstreamId, AgreementId = data.AgreementId,
-            DueDate = milestone.DueDate, Open = milestone.IsOpen, Milestone = milestone,
-        };
-    }
+    private static ScheduledMilestone Changed(ScheduledMilestone s, DateOnly? dueDate = null, bool? open = null) => new()
+    {
+        Id = s.Id, WorkstreamId = s.WorkstreamId, AgreementId = s.AgreementId, DueDate = dueDate ?? s.DueDate, Open = open ?? s.Open,
+    };
 }

@@ -68,6 +68,7 @@ public static class MartenSetup
                 options.AddAuditTrail();
                 options.AddFeeds();
                 options.AddReminders();
+                options.AddProjectionDaemonTuning(builder.Configuration);
             })
             .UseLightweightSessions();
         if (Cluster.IsEnabled(builder.Configuration))

@@ -72,11 +72,13 @@ public sealed class AccessResolver(IDocumentStore store, TimeProvider clock)
         await using var session = store.QuerySession();
         var batch = session.CreateBatchQuery();
         var assignments = batch.Load<PersonAssignments>(personId);
+        // Only the two ids: an officer of 50 workstreams would otherwise read (and parse) 50 whole snapshots per request.
         var officerOf = user.IsInRole(Roles.ProjectOfficer)
-            ? batch.Query<Workstream>().Where(w => w.Officers.Any(o => o.PersonId == personId)).ToList()
-            : Task.FromResult<IReadOnlyList<Workstream>>([]);
-        // A reviewer named on an agreement that requires sign-off reads it, to review what is submitted on it.
-        var reviewing = batch.Query<Agreement>().Where(a => a.Reviewers.Contains(personId)).ToList();
+            ? batch.Query<Workstream>().Where(w => w.Officers.Any(o => o.PersonId == personId))
+                .Select(w => new OfficerOf(w.Id, w.AgreementId)).ToList()
+            : Task.FromResult<IReadOnlyList<OfficerOf>>([]);
+        // A reviewer named on an agreement that requires sign-off reads it, to review what is submitted on it (GIN-indexed, ids only).
+        var reviewing = batch.Query<Agreement>().Where(a => a.Reviewers.Contains(personId)).Select(a => a.Id).ToList();
         await batch.Execute(ct);
 
         var workstreams = await officerOf;
@@ -89,11 +91,13 @@ public sealed class AccessResolver(IDocumentStore store, TimeProvider clock)
 
         return Access.Of(personId,
             granted.Concat(workstreams.Select(w => w.AgreementId)).Concat(committees.Select(c => c.AgreementId)).Concat(actions)
-                .Concat((await reviewing).Select(a => a.Id)),
+                .Concat(await reviewing),
             workstreams.Select(w => w.Id),
             committees.Select(c => c.CommitteeId));
     }
 }
+
+internal sealed record OfficerOf(Guid Id, Guid AgreementId);
 
 /// <summary>Which agreement a workstream or committee belongs to. That never changes, so it is remembered.</summary>
 public sealed class ResourceDirectory(IDocumentStore store)

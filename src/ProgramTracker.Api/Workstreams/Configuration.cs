@@ -10,6 +10,9 @@ public static class Configuration
     public static StoreOptions AddWorkstreams(this StoreOptions options)
     {
         options.Projections.Add<WorkstreamProjection>(ProjectionLifecycle.Inline);
+        // Every request of a project officer asks which workstreams name them (Security/Access.cs): without this index
+        // that is a scan of every workstream document.
+        options.Schema.For<Workstream>().GinIndexJsonDataMember(w => w.Officers);
         return options;
     }
 }

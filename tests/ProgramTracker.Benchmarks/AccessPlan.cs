@@ -1,0 +1,50 @@
+using System.Text;
+using Npgsql;
+using ProgramTracker.Api.Hosting;
+
+namespace ProgramTracker.Benchmarks;
+
+/// <summary>
+/// The plan of the query that works out an officer's workstreams on every request (Security/Access.cs), as Marten
+/// sends it, with the GIN index on the workstreams' officers and, in a transaction rolled back, without it.
+/// </summary>
+public static class AccessPlan
+{
+    public static async Task<(string With, string Without)> ExplainAsync(NpgsqlDataSource db, string personId)
+    {
+        var schema = MartenSetup.Schema;
+        var query = $"""
+            explain (analyze, buffers, format text)
+            select d.id, d.agreement_id from {schema}.mt_doc_workstream as d where d.data -> 'Officers' @> $1::jsonb
+            """;
+        var containment = $$"""[{"PersonId":"{{personId}}"}]""";
+        await using var conn = await db.OpenConnectionAsync();
+        var with = await PlanAsync(conn, null, query, containment);
+        await using var tx = await conn.BeginTransactionAsync();
+        string? index;
+        await using (var find = new NpgsqlCommand($"select indexname from pg_indexes where schemaname = '{schema}' and tablename = 'mt_doc_workstream' and indexdef like '%Officers%'", conn, tx))
+            index = await find.ExecuteScalarAsync() as string;
+        if (index is not null)
+        {
+            await using var drop = new NpgsqlCommand($"drop index {schema}.{index}", conn, tx);
+            await drop.ExecuteNonQueryAsync();
+        }
+        var without = await PlanAsync(conn, tx, query, containment);
+        await tx.RollbackAsync();
+        return (with, index is null ? "(no officers index to drop)" : without);
+    }
+
+    private static async Task<string> PlanAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, string query, string containment)
+    {
+        await using var cmd = new NpgsqlCommand(query, conn, tx);
+        cmd.Parameters.AddWithValue(containment);
+        var plan = new StringBuilder();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) plan.AppendLine("       " + reader.GetString(0));
+        return plan.ToString();
+    }
+
+    /// <summary>The plan's last line, "Execution Time: … ms".</summary>
+    public static string ExecutionTime(string plan) =>
+        plan.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.StartsWith("Execution Time")) ?? "?";
+}

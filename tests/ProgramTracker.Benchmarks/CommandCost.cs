@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace ProgramTracker.Benchmarks;
+
+/// <summary>
+/// What one command costs, counted rather than timed, so that a machine busy with other work does not change it:
+/// database round trips (Npgsql commands and batches, each one network exchange), the statements they carry, bytes
+/// sent to and read from PostgreSQL, and the bytes the process allocates. Npgsql reports commands through its
+/// "Npgsql" activity source and meter; a transaction's BEGIN travels with its first command, its COMMIT is one more
+/// round trip that neither reports, so writing transactions are counted from the transaction ids PostgreSQL hands out
+/// (the async daemon's own writes meanwhile included: they are part of what a command costs).
+/// </summary>
+public sealed partial class CommandCost : IDisposable
+{
+    private readonly ActivityListener _activities;
+    private readonly MeterListener _meters = new();
+    private readonly ConcurrentQueue<string> _statements = new();
+    private long _bytesWritten;
+    private long _bytesRead;
+    private long _commands;
+
+    public CommandCost()
+    {
+        _activities = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                if (!Volatile.Read(ref _counting)) return;
+                Interlocked.Increment(ref _commands);
+                var sql = activity.GetTagItem("db.query.text") as string ?? activity.GetTagItem("db.statement") as string ?? activity.DisplayName;
+                _statements.Enqueue(sql);
+            },
+        };
+        ActivitySource.AddActivityListener(_activities);
+        _meters.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == "Npgsql" && instrument.Name.Contains("bytes")) listener.EnableMeasurementEvents(instrument);
+        };
+        _meters.SetMeasurementEventCallback<long>((instrument, value, _, _) => Add(instrument, value));
+        _meters.SetMeasurementEventCallback<int>((instrument, value, _, _) => Add(instrument, value));
+        _meters.Start();
+    }
+
+    private bool _counting;
+
+    private void Add(Instrument instrument, long value)
+    {
+        if (!Volatile.Read(ref _counting)) return;
+        if (instrument.Name.Contains("written")) Interlocked.Add(ref _bytesWritten, value);
+        else if (instrument.Name.Contains("read")) Interlocked.Add(ref _bytesRead, value);
+    }
+
+    /// <summary>Runs <paramref name="commands"/> commands one after another and divides what they cost by their number.</summary>
+    public async Task<Cost> MeasureAsync(NpgsqlDataSource db, int commands, Func<int, Task> command)
+    {
+        while (_statements.TryDequeue(out _)) { }
+        var xidBefore = await TransactionIdAsync(db);
+        Interlocked.Exchange(ref _bytesWritten, 0);
+        Interlocked.Exchange(ref _bytesRead, 0);
+        Interlocked.Exchange(ref _commands, 0);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        Volatile.Write(ref _counting, true);
+        for (var i = 0; i < commands; i++) await command(i);
+        Volatile.Write(ref _counting, false);
+        var allocatedBytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+        // Asking for the id takes one itself.
+        var commits = await TransactionIdAsync(db) - xidBefore - 1;
+        var statements = _statements.ToArray()
+            .Select(Normalise)
+            .GroupBy(s => s)
+            .Select(g => (Statement: g.Key, PerCommand: g.Count() / (double)commands))
+            .OrderByDescending(s => s.PerCommand)
+            .ToList();
+        return new Cost(Interlocked.Read(ref _commands) / (double)commands, commits / (double)commands,
+            Interlocked.Read(ref _bytesWritten) / (double)commands, Interlocked.Read(ref _bytesRead) / (double)commands,
+            allocatedBytes / (double)commands, cpuMs / commands, statements);
+    }
+
+    private static async Task<long> TransactionIdAsync(NpgsqlDataSource db)
+    {
+        await using var cmd = db.CreateCommand("select txid_current()");
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    private static string Normalise(string sql)
+    {
+        var oneLine = Whitespace().Replace(sql, " ").Trim();
+        return oneLine.Length > 160 ? oneLine[..160] + "…" : oneLine;
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    public void Dispose()
+    {
+        _activities.Dispose();
+        _meters.Dispose();
+    }
+}
+
+/// <param name="RoundTrips">Npgsql commands and batches per command (the COMMIT not included).</param>
+/// <param name="Commits">Writing transactions per command (each one COMMIT round trip more).</param>
+public sealed record Cost(double RoundTrips, double Commits, double BytesWritten, double BytesRead, double AllocatedBytes, double CpuMs,
+    List<(string Statement, double PerCommand)> Statements)
+{
+    public string Describe() =>
+        $"{RoundTrips:0.0} round trips + {Commits:0.0} writing transactions, {BytesWritten / 1024:0.0} KiB sent, {BytesRead / 1024:0.0} KiB read, " +
+        $"{AllocatedBytes / 1024:0} KiB allocated, {CpuMs:0.00} ms CPU per command";
+
+    public string DescribeRead() =>
+        $"{RoundTrips:0.0} round trips, {BytesRead / 1024:0.0} KiB read from PostgreSQL, {AllocatedBytes / 1024:0} KiB allocated, {CpuMs:0.00} ms CPU";
+}
