@@ -13,7 +13,7 @@ public sealed class WebhookOptions
 
     /// <summary>
     /// The waits before each retry of a failed delivery; after the last, the delivery is dead-lettered. The default
-    /// doubles from 10 s to about 3 h (about 6 h in all, 12 attempts).
+    /// doubles from 10 s to about 3 h (about 6 h in all, 12 attempts). Wolverine allows at most 24 retries.
     /// </summary>
     // No default on the bound property itself: the configuration binder appends to an array it finds filled.
     public double[]? RetryDelaysSeconds { get; set; }
