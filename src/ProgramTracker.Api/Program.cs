@@ -4,6 +4,7 @@ using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Feeds.OData;
 using ProgramTracker.Api.Hosting;
 using ProgramTracker.Api.Notifications.Reminders;
+using ProgramTracker.Api.Notifications.Webhooks;
 using ProgramTracker.Api.SampleData;
 using ProgramTracker.Api.Security;
 using ProgramTracker.Api.Web;
@@ -27,6 +28,7 @@ builder.AddSecurity()
     .AddODataFeed();
 builder.AddOpenApiContract();
 builder.AddReminders();
+builder.AddWebhooks();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCommitteeSampleData();
 

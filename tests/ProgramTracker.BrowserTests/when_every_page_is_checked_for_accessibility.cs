@@ -35,6 +35,7 @@ public sealed class when_every_page_is_checked_for_accessibility(BrowserFixture 
             $"/agreements/{past.AgreementId}?asOf=2024-05-01&basis=effective", $"/agreements/{past.AgreementId}/review-pack?packDate=2024-06-30",
             $"/agreements/{SampleIds.PartyOfficeMou}",
             "/reviews", $"/workstreams/{signedOff.Workstream}",
+            "/admin/webhooks",
         ];
         foreach (var url in pages)
         {

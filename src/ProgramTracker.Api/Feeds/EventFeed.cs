@@ -83,7 +83,7 @@ public static class EventFeed
         "1.0",
         e.Id.ToString(),
         $"/api/agreements/{agreementId}",
-        TypePrefix + e.EventTypeName,
+        TypeOf(e),
         e.Timestamp,
         e.StreamId.ToString(),
         "application/json",
@@ -93,6 +93,17 @@ public static class EventFeed
         agreementId.ToString(),
         e.UserName,
         e.CorrelationId);
+
+    /// <summary>The CloudEvents <c>type</c> of an event.</summary>
+    public static string TypeOf(IEvent e) => TypePrefix + e.EventTypeName;
+
+    /// <summary>Every CloudEvents <c>type</c> the feed can publish: one per event type the store knows.</summary>
+    public static IReadOnlyList<string> KnownTypes(IDocumentStore store) =>
+        [.. store.Options.Events.AllKnownEventTypes().Select(t => TypePrefix + t.EventTypeName).Distinct().Order(StringComparer.Ordinal)];
+
+    /// <summary>The agreement each of these streams belongs to; streams of no agreement (tombstones) are left out.</summary>
+    public static Task<Dictionary<Guid, Guid>> AgreementsOfStreamsAsync(NpgsqlConnection conn, Guid[] streamIds, CancellationToken ct) =>
+        AgreementOfStreamsAsync(conn, AgreementsOfStreams, streamIds, ct);
 
     private static async Task<long> HighWaterMarkAsync(NpgsqlConnection conn, CancellationToken ct)
     {

@@ -28,9 +28,9 @@ public static class OpenApiContract
         ["Audit"] = "What changed, when and by whom: the history and the changes of an agreement or a workstream.",
         ["Feeds"] = "Events for other systems to follow, as CloudEvents up to the high water mark.",
         ["SignOff"] = "Maker-checker sign-off of officers' figures (submissions, approval, return, the reviewer's queue) and closed reporting periods.",
-        ["Notifications"] = "Reminders and daily digests for the people who do the work, and their delivery.",
         ["Operations"] = "For administrators: node information, projections, the event archive and the audit chain.",
         ["Security"] = "For administrators: ending a user's browser sessions after their roles change at the identity provider.",
+        ["Notifications"] = "Telling people and other systems what happened: reminders, mail and signed webhooks.",
         ["Development sign-in"] = "Tokens for the demo users; only in development.",
     };
 
