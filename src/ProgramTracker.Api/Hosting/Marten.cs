@@ -9,6 +9,7 @@ using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Feeds;
+using ProgramTracker.Api.Money;
 using ProgramTracker.Api.Operations;
 using ProgramTracker.Api.Workstreams;
 using Weasel.Core;
@@ -66,6 +67,7 @@ public static class MartenSetup
                 options.AddOperations();
                 options.AddAuditTrail();
                 options.AddFeeds();
+                options.AddMoney();
             })
             .UseLightweightSessions();
         if (Cluster.IsEnabled(builder.Configuration))
