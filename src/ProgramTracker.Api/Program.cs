@@ -3,6 +3,7 @@ using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Feeds.OData;
 using ProgramTracker.Api.Hosting;
+using ProgramTracker.Api.Money;
 using ProgramTracker.Api.SampleData;
 using ProgramTracker.Api.Security;
 using ProgramTracker.Api.Web;
@@ -27,6 +28,7 @@ builder.AddSecurity()
 builder.AddOpenApiContract();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCommitteeSampleData();
+builder.Services.AddMoneySampleData();
 
 var app = builder.Build();
 
@@ -45,6 +47,7 @@ app.MapHealth();
 app.MapSecurity();
 app.MapWolverineEndpoints();
 app.MapODataFeed();
+app.MapMoneyExports();
 
 return await app.RunJasperFxCommands(args);
 

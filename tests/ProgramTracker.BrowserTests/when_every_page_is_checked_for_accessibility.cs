@@ -31,6 +31,7 @@ public sealed class when_every_page_is_checked_for_accessibility(BrowserFixture 
             $"/people/{DemoUsers.Chair.PersonId}", "/sign-in",
             $"/agreements/{past.AgreementId}?asOf=2024-05-01", $"/workstreams/{past.WorkstreamId}?asOf=2024-05-01",
             $"/agreements/{SampleIds.PartyOfficeMou}",
+            $"/workstreams/{SampleIds.PartyOfficeInfrastructure}", $"/agreements/{SampleIds.PartyOfficeMou}/review-pack",
         ];
         foreach (var url in pages)
         {

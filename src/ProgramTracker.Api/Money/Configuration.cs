@@ -41,3 +41,9 @@ public sealed partial class WorkstreamMoneyProjection : SingleStreamProjection<W
 
     public override WorkstreamMoney? Evolve(WorkstreamMoney? snapshot, Guid id, IEvent e) => WorkstreamMoney.Fold(snapshot, e);
 }
+
+public static class MoneyServices
+{
+    public static IServiceCollection AddMoneySampleData(this IServiceCollection services) =>
+        services.AddSingleton<SampleData.ISampleData, MoneySampleData>();
+}

@@ -45,7 +45,8 @@ public sealed record MoneyEntryView(
 /// <summary>
 /// A workstream's money on a day, every amount in the agreement's reporting currency (<see cref="Currency"/>, null
 /// until it is set): budgets, what was committed, disbursed and spent, what remains of the current budget, the burn by
-/// month and earned value. The entries keep the amount, currency and rate each was recorded with.
+/// month and earned value. The entries keep the amount, currency and rate each was recorded with. <see cref="Currencies"/>
+/// are those a figure may be recorded in today: the reporting currency and those the agreement has rates for.
 /// </summary>
 public sealed record WorkstreamMoneyView(
     Guid WorkstreamId,
@@ -63,6 +64,8 @@ public sealed record WorkstreamMoneyView(
     IReadOnlyList<MonthOfMoney> BurnByMonth,
     EarnedValueView EarnedValue,
     IReadOnlyList<MoneyEntryView> Entries,
+    IReadOnlyList<FundingSource> Sources,
+    IReadOnlyList<string> Currencies,
     bool IsSample);
 
 public sealed record WorkstreamMoneyLine(Guid WorkstreamId, string Code, LocalizedText Title, WorkstreamMoneyView Money);
@@ -113,6 +116,8 @@ public static class MoneyFigures
             EarnedValue(day, currentTotal, workstream.Milestones, spent, currency),
             [.. entries.OrderBy(e => e.Date).Select(e => new MoneyEntryView(e.Id, e.Kind, e.Date, e.Amount, e.Currency, e.SourceId, e.Rate,
                 e.RateEffectiveOn, e.ReportingAmount, e.Counterparty, e.Reference, e.EvidenceUrl, e.IsSample))],
+            agreement?.Sources ?? [],
+            currency is null ? [] : [currency, .. (agreement?.Rates ?? []).Select(r => r.Currency).Distinct().Order(StringComparer.Ordinal)],
             isSample);
     }
 

@@ -59,21 +59,21 @@ public static class RecordMoneyEndpoint
 
     [Authorize(Policy = Policies.RecordOnWorkstream)]
     [Creates]
-    [EndpointName("RecordCommitment")]
+    [EndpointName("recordCommitment")]
     [WolverinePost("/api/workstreams/{workstreamId}/money/commitments")]
     public static Task<IResult> PostCommitment(Guid workstreamId, RecordMoney command, IDocumentSession session, HttpContext http, TimeProvider clock) =>
         Record(MoneyKind.Commitment, workstreamId, command, session, http, clock);
 
     [Authorize(Policy = Policies.RecordOnWorkstream)]
     [Creates]
-    [EndpointName("RecordDisbursement")]
+    [EndpointName("recordDisbursement")]
     [WolverinePost("/api/workstreams/{workstreamId}/money/disbursements")]
     public static Task<IResult> PostDisbursement(Guid workstreamId, RecordMoney command, IDocumentSession session, HttpContext http, TimeProvider clock) =>
         Record(MoneyKind.Disbursement, workstreamId, command, session, http, clock);
 
     [Authorize(Policy = Policies.RecordOnWorkstream)]
     [Creates]
-    [EndpointName("RecordExpenditure")]
+    [EndpointName("recordExpenditure")]
     [WolverinePost("/api/workstreams/{workstreamId}/money/expenditures")]
     public static Task<IResult> PostExpenditure(Guid workstreamId, RecordMoney command, IDocumentSession session, HttpContext http, TimeProvider clock) =>
         Record(MoneyKind.Expenditure, workstreamId, command, session, http, clock);
