@@ -48,6 +48,14 @@ public static class EventSummaries
         ["IndicatorMeasured"] = "Indicator {0} measured at {1} for {2} on {3}.",
         ["StatusAssessed"] = "Rated {0} by {1} on {2}.",
         ["StatusAssessed_Party"] = "Rated {0} by {1} for {2} on {3}.",
+        ["ReportingCurrencySet"] = "Reporting currency set to {0}.",
+        ["FundingSourceAdded"] = "Funding source {0} added.",
+        ["ExchangeRateSet"] = "Exchange rate set: 1 {0} = {1} {2} from {3}.",
+        ["BudgetBaselined"] = "Baseline budget set: {0} {1}.",
+        ["BudgetRevised"] = "Budget revised to {0} {1}.",
+        ["MoneyRecorded_Commitment"] = "Commitment of {0} {1} recorded, dated {2}.",
+        ["MoneyRecorded_Disbursement"] = "Disbursement of {0} {1} recorded, dated {2}.",
+        ["MoneyRecorded_Expenditure"] = "Expenditure of {0} {1} recorded, dated {2}.",
         ["Other"] = "{0}",
     };
 
@@ -83,6 +91,12 @@ public static class EventSummaries
             IndicatorMeasured m => S("IndicatorMeasured", Name(m.IndicatorId), m.Value, m.Period, m.MeasuredOn),
             StatusAssessed { PartyId: { } party } s => S("StatusAssessed_Party", s.Rating, s.AssessedBy, party, s.AssessedOn),
             StatusAssessed s => S("StatusAssessed", s.Rating, s.AssessedBy, s.AssessedOn),
+            Money.ReportingCurrencySet c => S("ReportingCurrencySet", c.Currency),
+            Money.FundingSourceAdded f => S("FundingSourceAdded", f.Name),
+            Money.ExchangeRateSet x => S("ExchangeRateSet", x.Currency, x.Rate.ToString("0.##########", CultureInfo.InvariantCulture), x.ReportingCurrency, x.EffectiveOn),
+            Money.BudgetBaselined b => S("BudgetBaselined", b.Lines.Sum(l => l.Amount), b.Currency),
+            Money.BudgetRevised r => S("BudgetRevised", r.Lines.Sum(l => l.Amount), r.Currency),
+            Money.MoneyRecorded m => S($"MoneyRecorded_{m.Kind}", m.Amount, m.Currency, m.Date),
             _ => S("Other", data.GetType().Name),
         };
     }
@@ -117,6 +131,7 @@ public static class EventSummaries
         MilestoneUnblocked u => u.Reason,
         MilestoneCancelled c => c.Reason,
         StatusAssessed s => s.Reason,
+        Money.BudgetRevised r => r.Reason,
         MilestoneCompleted { Note: { } note } => note,
         _ => null,
     };
