@@ -29,5 +29,15 @@ public class when_money_is_exported_and_shown(AppFixture app) : IntegrationConte
         var dashboard = await Http.GetStringAsync($"/agreements/{agreement}");
         dashboard.ShouldContain("data-testid=\"agreement-money\"");
         (await Http.GetStringAsync($"/agreements/{agreement}/review-pack")).ShouldContain("data-testid=\"agreement-money\"");
+
+        await using var db = new Npgsql.NpgsqlConnection(App.ConnectionString);
+        await db.OpenAsync();
+        await using var query = new Npgsql.NpgsqlCommand(
+            "select kind, amount, currency, rate, reporting_amount, reporting_currency from reporting.money_entries where workstream_id = @ws", db);
+        query.Parameters.AddWithValue("ws", ws);
+        await using var row = await query.ExecuteReaderAsync();
+        (await row.ReadAsync()).ShouldBeTrue();
+        (row.GetString(0), row.GetDecimal(1), row.GetString(2), row.GetDecimal(3), row.GetDecimal(4), row.GetString(5))
+            .ShouldBe(("expenditure", 12_500_000m, "VND", 0.00004m, 500.00m, "USD"));
     }
 }
