@@ -5,6 +5,7 @@ using ProgramTracker.Api.Feeds.OData;
 using ProgramTracker.Api.Hosting;
 using ProgramTracker.Api.Notifications.Reminders;
 using ProgramTracker.Api.Notifications.Webhooks;
+using ProgramTracker.Api.Money;
 using ProgramTracker.Api.SampleData;
 using ProgramTracker.Api.Security;
 using ProgramTracker.Api.Web;
@@ -31,6 +32,7 @@ builder.AddReminders();
 builder.AddWebhooks();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCommitteeSampleData();
+builder.Services.AddMoneySampleData();
 
 var app = builder.Build();
 
@@ -49,6 +51,7 @@ app.MapHealth();
 app.MapSecurity();
 app.MapWolverineEndpoints();
 app.MapODataFeed();
+app.MapMoneyExports();
 
 return await app.RunJasperFxCommands(args);
 

@@ -36,6 +36,7 @@ public sealed class when_every_page_is_checked_for_accessibility(BrowserFixture 
             $"/agreements/{SampleIds.PartyOfficeMou}",
             "/reviews", $"/workstreams/{signedOff.Workstream}",
             "/admin/webhooks",
+            $"/workstreams/{SampleIds.PartyOfficeInfrastructure}", $"/agreements/{SampleIds.PartyOfficeMou}/review-pack",
         ];
         foreach (var url in pages)
         {

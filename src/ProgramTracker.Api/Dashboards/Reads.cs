@@ -327,6 +327,56 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
             [.. frozen.Select(f => FrozenReviewPack.Of(f.Event, f.Frozen))]);
     }
 
+    /// <summary>
+    /// A workstream's money today (its inline money and workstream snapshots) or as it stood when <paramref name="asOf"/>
+    /// ended (folded from the events), figured by <see cref="Money.MoneyFigures"/> on that day.
+    /// </summary>
+    public async Task<Money.WorkstreamMoneyView?> WorkstreamMoneyAsync(Guid id, DateOnly? asOf, CancellationToken ct)
+    {
+        var (workstream, money) = asOf is { } day
+            ? (await AsOf.WorkstreamAsync(session, id, day, ct), await Money.MoneyAsOf.WorkstreamAsync(session, id, day, ct))
+            : (await session.LoadAsync<Workstream>(id, ct), await session.LoadAsync<Money.WorkstreamMoney>(id, ct));
+        if (workstream is null || money is null) return null;
+        var agreement = asOf is { } then
+            ? await Money.MoneyAsOf.AgreementAsync(session, workstream.AgreementId, then, ct)
+            : await session.LoadAsync<Money.AgreementMoney>(workstream.AgreementId, ct);
+        return Money.MoneyFigures.ForWorkstream(money, workstream, agreement, asOf ?? Today);
+    }
+
+    /// <summary>An agreement's money, summed over its workstreams, today or as it stood when <paramref name="asOf"/> ended.</summary>
+    public async Task<Money.AgreementMoneyView?> AgreementMoneyAsync(Guid id, DateOnly? asOf, CancellationToken ct)
+    {
+        if (asOf is { } day)
+        {
+            if (await session.Events.AggregateStreamAsync<Agreement>(id, timestamp: QueryValues.EndOf(day), token: ct) is not { } then) return null;
+            var settings = await Money.MoneyAsOf.AgreementAsync(session, id, day, ct);
+            var pairs = new List<(Workstream, Money.WorkstreamMoney)>();
+            foreach (var reference in then.Workstreams)
+            {
+                if (await AsOf.WorkstreamAsync(session, reference.WorkstreamId, day, ct) is { } w
+                    && await Money.MoneyAsOf.WorkstreamAsync(session, reference.WorkstreamId, day, ct) is { } m)
+                    pairs.Add((w, m));
+            }
+            return settings is null ? null : Money.MoneyFigures.ForAgreement(settings, pairs, day);
+        }
+
+        var batch = session.CreateBatchQuery();
+        var agreementRead = batch.Load<Agreement>(id);
+        var settingsRead = batch.Load<Money.AgreementMoney>(id);
+        var workstreamsRead = batch.Query<Workstream>().Where(w => w.AgreementId == id).ToList();
+        var moneyRead = batch.Query<Money.WorkstreamMoney>().Where(w => w.AgreementId == id).ToList();
+        await batch.Execute(ct);
+        if (await agreementRead is not { } agreement || await settingsRead is not { } money) return null;
+        var order = agreement.Workstreams.Select((w, i) => (w.WorkstreamId, i)).ToDictionary(x => x.WorkstreamId, x => x.i);
+        var byId = (await moneyRead).ToDictionary(m => m.Id);
+        var joined = (await workstreamsRead)
+            .Where(w => byId.ContainsKey(w.Id))
+            .OrderBy(w => order.GetValueOrDefault(w.Id, int.MaxValue)).ThenBy(w => w.Code)
+            .Select(w => (w, byId[w.Id]))
+            .ToList();
+        return Money.MoneyFigures.ForAgreement(money, joined, Today);
+    }
+
     /// <summary>Two days in order; a missing end is today, and days given the wrong way round are swapped.</summary>
     private static (DateOnly From, DateOnly To)? Window(DateOnly? from, DateOnly? to, DateOnly today)
     {

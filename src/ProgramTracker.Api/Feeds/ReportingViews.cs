@@ -14,8 +14,8 @@ namespace ProgramTracker.Api.Feeds;
 
 /// <summary>
 /// The <c>reporting</c> schema: plain SQL views over the inline snapshots (agreements, workstreams, committees),
-/// one row per agreement, workstream, milestone, indicator measurement, assessment, committee seat, decision and
-/// action item, with the four languages as columns. BI tools read them through <see cref="ReportingRole"/>'s
+/// one row per agreement, workstream, milestone, indicator measurement, assessment, committee seat, decision,
+/// action item, money entry and budget line, with the four languages as columns. BI tools read them through <see cref="ReportingRole"/>'s
 /// login, which may read nothing else. Marten applies them at start and <c>db-apply</c> applies them; they are
 /// re-created whenever one is missing or their definition changed.
 /// </summary>
@@ -196,6 +196,42 @@ public sealed class ReportingViews() : FeatureSchemaBase("ReportingViews", new P
               (coalesce((a->>'Status')::int, 0) = {(int)ActionItemStatus.Open} AND (a->>'DueDate')::date < current_date) AS is_overdue
             FROM {S}.mt_doc_committee c
             CROSS JOIN LATERAL jsonb_array_elements(c.data->'ActionItems') AS x(a)
+            """),
+        ("money_entries", $"""
+            SELECT (e->>'Id')::uuid AS entry_id,
+              m.id AS workstream_id,
+              (m.data->>'AgreementId')::uuid AS agreement_id,
+              {EnumName<Money.MoneyKind>("e->>'Kind'")} AS kind,
+              (e->>'Date')::date AS entry_date,
+              (e->>'Amount')::numeric AS amount,
+              e->>'Currency' AS currency,
+              e->>'SourceId' AS source_id,
+              (e->>'Rate')::numeric AS rate,
+              (e->>'RateEffectiveOn')::date AS rate_effective_on,
+              (e->>'ReportingAmount')::numeric AS reporting_amount,
+              a.data->>'ReportingCurrency' AS reporting_currency,
+              e->>'Counterparty' AS counterparty,
+              e->>'Reference' AS reference,
+              e->>'EvidenceUrl' AS evidence_url,
+              coalesce((e->>'IsSample')::boolean, false) AS is_sample
+            FROM {S}.mt_doc_workstream_money m
+            LEFT JOIN {S}.mt_doc_agreement_money a ON a.id = (m.data->>'AgreementId')::uuid
+            CROSS JOIN LATERAL jsonb_array_elements(coalesce(m.data->'Entries', '[]')) AS x(e)
+            """),
+        ("budget_lines", $"""
+            SELECT m.id AS workstream_id,
+              (m.data->>'AgreementId')::uuid AS agreement_id,
+              'current' AS budget,
+              (l->>'Year')::int AS year,
+              l->>'SourceId' AS source_id,
+              (l->>'Amount')::numeric AS amount,
+              m.data->>'Currency' AS currency
+            FROM {S}.mt_doc_workstream_money m
+            CROSS JOIN LATERAL jsonb_array_elements(coalesce(m.data->'Current', '[]')) AS x(l)
+            UNION ALL
+            SELECT m.id, (m.data->>'AgreementId')::uuid, 'baseline', (l->>'Year')::int, l->>'SourceId', (l->>'Amount')::numeric, m.data->>'Currency'
+            FROM {S}.mt_doc_workstream_money m
+            CROSS JOIN LATERAL jsonb_array_elements(coalesce(m.data->'Baseline', '[]')) AS x(l)
             """),
     ];
 

@@ -10,6 +10,7 @@ using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Feeds;
 using ProgramTracker.Api.Notifications.Reminders;
+using ProgramTracker.Api.Money;
 using ProgramTracker.Api.Operations;
 using ProgramTracker.Api.Workstreams;
 using Weasel.Core;
@@ -69,6 +70,7 @@ public static class MartenSetup
                 options.AddFeeds();
                 options.AddReminders();
                 options.AddProjectionDaemonTuning(builder.Configuration);
+                options.AddMoney();
             })
             .UseLightweightSessions();
         if (Cluster.IsEnabled(builder.Configuration))

@@ -23,6 +23,7 @@ public static class OpenApiContract
         ["Agreements"] = "Memoranda of understanding between ministries: register, amend, extend, change status, list and read.",
         ["Workstreams"] = "The work an agreement commits to, each an event stream: milestones, indicators, assessments and project officers.",
         ["Committees"] = "Committees set up under an agreement: members, meetings, reviews, decisions and action items.",
+        ["Money"] = "Budgets, commitments, disbursements and spending per workstream and agreement, converted into the reporting currency, with earned value.",
         ["Dashboards"] = "Figures across agreements and workstreams: dashboards, overdue milestones and workstreams gone quiet.",
         ["People"] = "Who sits on which committee and holds which action items, now or on a past date.",
         ["Audit"] = "What changed, when and by whom: the history and the changes of an agreement or a workstream.",
@@ -45,6 +46,7 @@ public static class OpenApiContract
             openApi.AddDocumentTransformer((document, _, _) => DescribeShared(document));
             openApi.AddOperationTransformer(DescribeOperation);
             openApi.AddSchemaTransformer((schema, context, _) => DescribePartialDate(schema, context));
+            openApi.AddSchemaTransformer((schema, context, _) => Money.MoneyContract.DescribeDecimal(schema, context));
         });
         return builder;
     }
