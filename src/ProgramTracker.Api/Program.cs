@@ -3,6 +3,7 @@ using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Feeds.OData;
 using ProgramTracker.Api.Hosting;
+using ProgramTracker.Api.Notifications.Mail;
 using ProgramTracker.Api.SampleData;
 using ProgramTracker.Api.Security;
 using ProgramTracker.Api.Web;
@@ -25,6 +26,7 @@ builder.AddSecurity()
     .AddWeb()
     .AddODataFeed();
 builder.AddOpenApiContract();
+builder.AddMail();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCommitteeSampleData();
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using JasperFx;
+using ProgramTracker.Api.Notifications.Mail;
 using Wolverine;
 using Wolverine.Http;
 
@@ -16,6 +17,7 @@ public static class WolverineSetup
             options.Policies.AutoApplyTransactions();
             Cluster.Configure(options, builder.Configuration);
             options.AutoBuildMessageStorageOnStartup = MartenSetup.SchemaAutoCreate(builder.Configuration);
+            options.AddMail(builder.Configuration);
         });
         builder.Services.AddWolverineHttp();
         builder.Services.Configure<HostOptions>(host =>
