@@ -20,6 +20,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
     public HttpClient Api { get; private set; } = null!;
     public Marten.IDocumentStore Store => _host!.Store;
+    public IServiceProvider Services => _host!.Services;
 
     /// <summary>
     /// Waits until the async projections have caught up with every event appended so far: the portfolio pages on the

@@ -19,6 +19,7 @@ public sealed class when_every_page_is_checked_for_accessibility(BrowserFixture 
     {
         var (agreement, workstream, committee, meeting) = await Programme();
         var past = await History2024.RecordAsync(App.Store, partiesOfItsOwn: true, recordedBy: "secretariat");
+        var mail = await when_notification_preferences_are_changed_with_the_keyboard.MailInTheOutboxAsync(App);
         await using var context = await App.NewContextAsync(locale, signedInAs: DemoUsers.Administrator);
         var page = await context.NewPageAsync();
 
@@ -31,6 +32,7 @@ public sealed class when_every_page_is_checked_for_accessibility(BrowserFixture 
             $"/people/{DemoUsers.Chair.PersonId}", "/sign-in",
             $"/agreements/{past.AgreementId}?asOf=2024-05-01", $"/workstreams/{past.WorkstreamId}?asOf=2024-05-01",
             $"/agreements/{SampleIds.PartyOfficeMou}",
+            "/me/notifications", "/admin/people", "/admin/outbox", $"/admin/outbox/{mail}",
         ];
         foreach (var url in pages)
         {

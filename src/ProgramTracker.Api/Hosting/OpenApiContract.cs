@@ -29,6 +29,7 @@ public static class OpenApiContract
         ["Feeds"] = "Events for other systems to follow, as CloudEvents up to the high water mark.",
         ["Operations"] = "For administrators: node information, projections, the event archive and the audit chain.",
         ["Security"] = "For administrators: ending a user's browser sessions after their roles change at the identity provider.",
+        ["Notifications"] = "Email to people about work that needs them: their own address, language and reminders, who gets what, and the outbox.",
         ["Development sign-in"] = "Tokens for the demo users; only in development.",
     };
 
