@@ -108,7 +108,7 @@ public partial class when_the_api_contract_is_read(AppFixture app) : Integration
             tags[tag].ShouldNotBeNullOrWhiteSpace(tag);
         }
         operations.Select(o => o.Operation["tags"]![0]!.GetValue<string>()).Distinct()
-            .ShouldBe(["Agreements", "Audit", "Committees", "Dashboards", "Feeds", "Operations", "People", "Security", "Workstreams"], ignoreOrder: true);
+            .ShouldBe(["Agreements", "Audit", "Committees", "Dashboards", "Feeds", "Notifications", "Operations", "People", "Security", "Workstreams"], ignoreOrder: true);
     }
 
     [GeneratedRegex("^[a-z][a-zA-Z0-9]+$")]
