@@ -6,6 +6,7 @@ using ProgramTracker.Api.Hosting;
 using ProgramTracker.Api.Notifications.Reminders;
 using ProgramTracker.Api.Notifications.Webhooks;
 using ProgramTracker.Api.Money;
+using ProgramTracker.Api.Notifications.Mail;
 using ProgramTracker.Api.SampleData;
 using ProgramTracker.Api.Security;
 using ProgramTracker.Api.Web;
@@ -30,6 +31,7 @@ builder.AddSecurity()
 builder.AddOpenApiContract();
 builder.AddReminders();
 builder.AddWebhooks();
+builder.AddMail();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCommitteeSampleData();
 builder.Services.AddMoneySampleData();

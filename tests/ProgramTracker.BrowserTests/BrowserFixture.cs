@@ -23,6 +23,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>An API client signed in as this demo user (<see cref="Api"/> is the administrator).</summary>
     public HttpClient ApiAs(DemoUser user) => _host!.CreateClient(user);
     public Marten.IDocumentStore Store => _host!.Store;
+    public IServiceProvider Services => _host!.Services;
 
     /// <summary>
     /// Waits until the async projections have caught up with every event appended so far: the portfolio pages on the

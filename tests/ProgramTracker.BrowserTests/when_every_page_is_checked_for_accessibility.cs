@@ -21,6 +21,7 @@ public sealed class when_every_page_is_checked_for_accessibility(BrowserFixture 
         var past = await History2024.RecordAsync(App.Store, partiesOfItsOwn: true, recordedBy: "secretariat");
         (await App.Api.PostAsJsonAsync($"/api/agreements/{past.AgreementId}/review-packs", new { packDate = "2024-06-30" })).EnsureSuccessStatusCode();
         var signedOff = await SignOffProgramme.PendingSubmission(App, "AXS");
+        var mail = await when_notification_preferences_are_changed_with_the_keyboard.MailInTheOutboxAsync(App);
         await using var context = await App.NewContextAsync(locale, signedInAs: DemoUsers.Administrator);
         var page = await context.NewPageAsync();
 
@@ -37,6 +38,7 @@ public sealed class when_every_page_is_checked_for_accessibility(BrowserFixture 
             "/reviews", $"/workstreams/{signedOff.Workstream}",
             "/admin/webhooks",
             $"/workstreams/{SampleIds.PartyOfficeInfrastructure}", $"/agreements/{SampleIds.PartyOfficeMou}/review-pack",
+            "/me/notifications", "/admin/people", "/admin/outbox", $"/admin/outbox/{mail}",
         ];
         foreach (var url in pages)
         {

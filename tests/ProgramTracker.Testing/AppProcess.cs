@@ -165,6 +165,7 @@ public sealed class AppProcess : IAsyncDisposable, IDisposable
         psi.Environment["ProgramTracker__RateLimiting__ReadsPerMinute"] = "10000000";
         // A child exports no telemetry to whatever collector the test run itself may have been given.
         psi.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
+        psi.Environment["ProgramTracker__Mail__PickupDirectory"] = Path.Combine(Path.GetTempPath(), "programtracker-mail", $"{Name}-{Environment.ProcessId}");
         foreach (var (key, value) in _environment) psi.Environment[key] = value;
 
         var process = new Process { StartInfo = psi, EnableRaisingEvents = true };

@@ -48,6 +48,8 @@ public sealed class InProcessHost : IAsyncDisposable
             // Tests share one caller; the rate limits themselves are tested in a host of their own.
             web.UseSetting("ProgramTracker:RateLimiting:WritesPerMinute", "10000000");
             web.UseSetting("ProgramTracker:RateLimiting:ReadsPerMinute", "10000000");
+            // Mail written with no SMTP server goes to a pickup folder of this host's own, not the repository's .data/mail.
+            web.UseSetting("ProgramTracker:Mail:PickupDirectory", Path.Combine(Path.GetTempPath(), "programtracker-mail", Guid.NewGuid().ToString("N")));
             configure?.Invoke(web);
         });
         if (!kestrel)

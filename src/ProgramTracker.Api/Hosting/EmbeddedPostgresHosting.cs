@@ -27,7 +27,7 @@ public static class EmbeddedPostgresHosting
         return builder;
     }
 
-    private static string RepositoryRoot(string start)
+    internal static string RepositoryRoot(string start)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {

@@ -31,7 +31,7 @@ public static class OpenApiContract
         ["SignOff"] = "Maker-checker sign-off of officers' figures (submissions, approval, return, the reviewer's queue) and closed reporting periods.",
         ["Operations"] = "For administrators: node information, projections, the event archive and the audit chain.",
         ["Security"] = "For administrators: ending a user's browser sessions after their roles change at the identity provider.",
-        ["Notifications"] = "Telling people and other systems what happened: reminders, mail and signed webhooks.",
+        ["Notifications"] = "Telling people and other systems what needs them: people's addresses, languages and reminders, daily digests, the mail outbox, and signed webhooks.",
         ["Development sign-in"] = "Tokens for the demo users; only in development.",
     };
 

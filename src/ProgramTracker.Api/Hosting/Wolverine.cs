@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using JasperFx;
 using ProgramTracker.Api.Notifications.Reminders;
+using ProgramTracker.Api.Notifications.Mail;
 using Wolverine;
 using Wolverine.Http;
 
@@ -18,6 +19,7 @@ public static class WolverineSetup
             Cluster.Configure(options, builder.Configuration);
             options.AutoBuildMessageStorageOnStartup = MartenSetup.SchemaAutoCreate(builder.Configuration);
             options.AddReminders();
+            options.AddMail(builder.Configuration);
         });
         builder.Services.AddWolverineHttp();
         builder.Services.Configure<HostOptions>(host =>

@@ -37,6 +37,8 @@ public sealed class PersonProfile
 {
     public required string Id { get; init; }
     public string? Name { get; set; }
+    /// <summary>The person id officer assignments and committee seats name (the <c>person_id</c> claim), where the user has one.</summary>
+    public string? PersonId { get; set; }
     /// <summary>From the identity provider's <c>email</c> claim at sign-in, or set by an administrator.</summary>
     public string? Email { get; set; }
     /// <summary>Whether an administrator set the address (then a sign-in does not overwrite it).</summary>

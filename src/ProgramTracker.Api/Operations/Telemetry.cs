@@ -46,6 +46,19 @@ public static class Telemetry
     }
 
     public static void DigestFailed() => RemindersFailed.Add(1);
+    private static readonly Counter<long> MailsSent =
+        Meter.CreateCounter<long>("programtracker.mail.sent", "{message}", "Mails delivered (sent over SMTP or written to the pickup folder), by kind.");
+
+    private static readonly Counter<long> MailsFailed =
+        Meter.CreateCounter<long>("programtracker.mail.failed", "{message}", "Mails given up on (refused for good or out of retries, then dead-lettered), by kind.");
+
+    /// <summary>The kind tag is the mail's reminder kinds in alphabetical order, comma-separated ("ActionItems,Milestones"), or "none".</summary>
+    public static void MailSent(IEnumerable<Notifications.ReminderKind> kinds) => MailsSent.Add(1, KindTag(kinds));
+
+    public static void MailFailed(IEnumerable<Notifications.ReminderKind> kinds) => MailsFailed.Add(1, KindTag(kinds));
+
+    private static KeyValuePair<string, object?> KindTag(IEnumerable<Notifications.ReminderKind> kinds) =>
+        new("kind", kinds.Any() ? string.Join(",", kinds.Select(k => k.ToString()).Distinct().Order(StringComparer.Ordinal)) : "none");
 
     /// <summary>Called once the events are committed, so a failed transaction counts nothing.</summary>
     public static void Appended(IEnumerable<object> events)

@@ -12,9 +12,13 @@ public sealed record DemoUser(string Key, string Subject, string Name, string Ro
         yield return new Claim(ClaimNames.Subject, Subject);
         yield return new Claim(ClaimNames.Name, Name);
         yield return new Claim(ClaimNames.Roles, Role);
+        yield return new Claim("email", Email);
         if (PersonId is not null) yield return new Claim(ClaimNames.PersonId, PersonId);
         foreach (var agreement in Agreements ?? []) yield return new Claim(ClaimNames.Agreements, agreement.ToString());
     }
+
+    /// <summary>Demo users' mail goes to the reserved example.org domain: never to a real mailbox.</summary>
+    public string Email => $"{Key}@programtracker.example.org";
 
     public ClaimsPrincipal Principal(string authenticationType) =>
         new(new ClaimsIdentity(Claims(), authenticationType, ClaimNames.Name, ClaimNames.Roles));

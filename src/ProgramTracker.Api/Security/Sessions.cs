@@ -51,6 +51,8 @@ public sealed class ServerSideSessions(IDocumentStore store, TimeProvider clock)
             PersonId = ClaimNames.PersonIdOf(context.Principal),
             SignedInAt = clock.GetUtcNow(),
         });
+        var culture = context.HttpContext.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>()?.RequestCulture.UICulture;
+        await Notifications.People.Profiles.RecordSignInAsync(session, context.Principal, culture?.TwoLetterISOLanguageName, ct);
         await session.SaveChangesAsync(ct);
         await base.SigningIn(context);
     }

@@ -106,14 +106,17 @@ public sealed class DigestRun(
     {
         await using var scope = scopes.CreateAsyncScope();
         var reads = scope.ServiceProvider.GetRequiredService<Reads>();
-        var (person, committees) = await reads.PersonWithCommitteesAsync(profile.Id, ct);
-        var officerOf = await reads.OfficerWorkstreamsAsync(profile.Id, ct);
+        // The profile is keyed by the sign-in subject; assignments and seats name the person id the identity provider
+        // gives (the person_id claim), which a profile learns at sign-in. One set by an administrator is keyed by it.
+        var personId = profile.PersonId ?? profile.Id;
+        var (person, committees) = await reads.PersonWithCommitteesAsync(personId, ct);
+        var officerOf = await reads.OfficerWorkstreamsAsync(personId, ct);
         var agenda = await reads.WorkstreamsByIdAsync(committees.Values.SelectMany(c => c.Meetings).Where(m => !m.Held).SelectMany(m => m.Agenda), ct);
         var told = await OutcomesToldAsync(profile.Id, day, ct);
 
-        var items = ReminderRules.For(new PersonReads(profile.Id, officerOf, person, committees, agenda, told), day, options.Value,
+        var items = ReminderRules.For(new PersonReads(personId, officerOf, person, committees, agenda, told), day, options.Value,
             reads.StaleAfterDays, profile.SwitchedOff);
-        var name = person?.Name ?? officerOf.SelectMany(w => w.Officers).FirstOrDefault(o => o.PersonId == profile.Id)?.Name;
+        var name = person?.Name ?? officerOf.SelectMany(w => w.Officers).FirstOrDefault(o => o.PersonId == personId)?.Name;
         if (Digest.Compose(profile, name, items, day, PublicUrl) is not { } mail) return Outcome.NothingToSay;
 
         var wanted = items.Where(i => profile.Wants(i.Group)).ToList();
