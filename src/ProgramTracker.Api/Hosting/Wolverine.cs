@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using JasperFx;
+using ProgramTracker.Api.CodeGeneration;
 using Wolverine;
 using Wolverine.Http;
 
@@ -12,7 +13,7 @@ public static class WolverineSetup
     {
         builder.Host.UseWolverine(options =>
         {
-            options.UseRuntimeCompilation();
+            options.UseGeneratedCode(builder.Configuration, builder.Environment);
             options.Policies.AutoApplyTransactions();
             Cluster.Configure(options, builder.Configuration);
             options.AutoBuildMessageStorageOnStartup = MartenSetup.SchemaAutoCreate(builder.Configuration);
