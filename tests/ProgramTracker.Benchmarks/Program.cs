@@ -155,20 +155,40 @@ try
         if (Runs("6")) template = await BulkEvents.TemplateAsync(store, db);
     }
 
-    // 7. Cold start: process start to the first 200 from /health/ready, on a cluster and schema that already exist.
+    // 7. Cold start: process start to the first 200 from /health/ready, on a cluster and schema that already exist (an
+    // untimed start first makes sure of that), then the first command, the first request through a Wolverine endpoint.
+    // A node runs the pre-generated code (Static); the same build generating and compiling it as it runs (Dynamic) is
+    // how every node started before. The two alternate, so a busy moment of the machine falls on both alike.
     if (Runs("7"))
     {
-        var times = new List<double>();
+        (await StartChildAsync(appConnectionString)).App.Dispose();
+        var modes = new[] { ("Static", "pre-generated code"), ("Dynamic", "code generated at run time, as before") };
+        var ready = modes.ToDictionary(m => m.Item1, _ => new List<double>());
+        var firstCommand = modes.ToDictionary(m => m.Item1, _ => new List<double>());
         for (var i = 0; i < size.ColdStarts; i++)
         {
-            var (app, ready) = await StartChildAsync(appConnectionString);
-            app.Dispose();
-            times.Add(ready.TotalSeconds);
+            foreach (var (mode, _) in modes)
+            {
+                var (app, readyAfter) = await StartChildAsync(appConnectionString, new() { ["ProgramTracker__CodeGeneration__TypeLoadMode"] = mode });
+                using (app)
+                {
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
+                    await app.Http.RegisteredAgreement();
+                    firstCommand[mode].Add(clock.Elapsed.TotalMilliseconds);
+                }
+                ready[mode].Add(readyAfter.TotalSeconds);
+            }
         }
-        var median = times.Order().ElementAt(times.Count / 2);
-        rows.Add(new Row("7", $"cold start to first ready 200 (median of {times.Count})", $"{median:0.00} s", "", null, "≤ 5 s", median <= 5,
-            new() { ["seconds"] = median }));
-        Report(rows[^1]);
+        static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+        foreach (var (mode, label) in modes)
+        {
+            var (seconds, command) = (Median(ready[mode]), Median(firstCommand[mode]));
+            var goal = mode == "Static";
+            rows.Add(new Row("7", $"cold start to first ready 200, {label} (median of {ready[mode].Count})",
+                $"{seconds:0.00} s, then the first command {command:0} ms", "", null, goal ? "≤ 1.0 s" : "", goal ? seconds <= 1.0 : null,
+                new() { ["seconds"] = seconds, ["firstCommandMs"] = command }) { Note = goal ? null : "for comparison" });
+            Report(rows[^1]);
+        }
     }
 
     // 2 and 8. The same command over HTTP on loopback Kestrel, 8 writers, and the app's memory meanwhile.
@@ -278,9 +298,9 @@ async Task<(Guid Workstream, Guid Milestone)[][]> StreamsAsync(int writers, Func
 // Alternates which side goes first each round, after one untimed warm-up of each.
 // The built app as its own process on loopback Kestrel, for HTTP load, cold start and its memory: process start to the
 // first 200 from /health/ready. Requests carry a bearer token that the app validates as it would an OIDC one.
-static async Task<(AppProcess App, TimeSpan ReadyAfter)> StartChildAsync(string connectionString)
+static async Task<(AppProcess App, TimeSpan ReadyAfter)> StartChildAsync(string connectionString, Dictionary<string, string>? settings = null)
 {
-    var environment = new Dictionary<string, string>
+    var environment = new Dictionary<string, string>(settings ?? [])
     {
         ["ConnectionStrings__Marten"] = connectionString,
         ["Logging__LogLevel__Default"] = "Warning",
