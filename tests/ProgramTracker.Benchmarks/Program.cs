@@ -167,20 +167,51 @@ try
         if (Runs("6")) template = await BulkEvents.TemplateAsync(store, db);
     }
 
-    // 7. Cold start: process start to the first 200 from /health/ready, on a cluster and schema that already exist.
+    // 7. Cold start: process start to the first 200 from /health/ready, on a cluster and schema that already exist (an
+    // untimed start first makes sure of that), then the first command, the first request through a Wolverine endpoint.
+    // A node runs the pre-generated code (Static); the same build generating and compiling it as it runs (Dynamic) is
+    // how every node started before. The two alternate, so a busy moment of the machine falls on both alike, and the
+    // app's CPU time is reported beside the wall-clock time: on a shared machine it is the steadier of the two.
     if (Runs("7"))
     {
-        var times = new List<double>();
+        (await StartChildAsync(appConnectionString)).App.Dispose();
+        var modes = new[] { ("Static", "pre-generated code"), ("Dynamic", "code generated at run time, as before") };
+        var samples = modes.ToDictionary(m => m.Item1, _ => new List<ColdStart>());
         for (var i = 0; i < size.ColdStarts; i++)
         {
-            var (app, ready) = await StartChildAsync(appConnectionString);
-            app.Dispose();
-            times.Add(ready.TotalSeconds);
+            foreach (var (mode, _) in modes)
+            {
+                var (app, readyAfter) = await StartChildAsync(appConnectionString, new() { ["ProgramTracker__CodeGeneration__TypeLoadMode"] = mode });
+                using (app)
+                {
+                    var readyCpu = app.CpuTime();
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
+                    await app.Http.RegisteredAgreement();
+                    var assemblies = app.LoadedAssemblies();
+                    samples[mode].Add(new(readyAfter.TotalSeconds, readyCpu.TotalSeconds, clock.Elapsed.TotalMilliseconds,
+                        (app.CpuTime() - readyCpu).TotalMilliseconds, app.Memory().Rss, assemblies.Count,
+                        assemblies.Count(dll => dll.StartsWith("Microsoft.CodeAnalysis"))));
+                }
+            }
         }
-        var median = times.Order().ElementAt(times.Count / 2);
-        rows.Add(new Row("7", $"cold start to first ready 200 (median of {times.Count})", $"{median:0.00} s", "", null, "≤ 5 s", median <= 5,
-            new() { ["seconds"] = median }));
-        Report(rows[^1]);
+        foreach (var (mode, label) in modes)
+        {
+            double Median(Func<ColdStart, double> of) => samples[mode].Select(of).Order().ElementAt(samples[mode].Count / 2);
+            var (ready, readyCpu, command, commandCpu) = (Median(x => x.Ready), Median(x => x.ReadyCpu), Median(x => x.Command), Median(x => x.CommandCpu));
+            var (rss, assemblies, compiler) = (Median(x => x.RssMb), Median(x => x.Assemblies), Median(x => x.CompilerAssemblies));
+            var goal = mode == "Static";
+            rows.Add(new Row("7", $"cold start to first ready 200, {label} (median of {samples[mode].Count})",
+                $"{ready:0.00} s (app CPU {readyCpu:0.00} s), then the first command {command:0} ms (CPU {commandCpu:0} ms); " +
+                $"then RSS {rss:0} MB, {assemblies:0} assemblies loaded, {compiler:0} of them Roslyn's", "", null,
+                goal ? "≤ 1.0 s" : "", goal ? ready <= 1.0 : null,
+                new()
+                {
+                    ["seconds"] = ready, ["cpuSeconds"] = readyCpu, ["firstCommandMs"] = command, ["firstCommandCpuMs"] = commandCpu,
+                    ["rssMb"] = rss, ["assemblies"] = assemblies, ["compilerAssemblies"] = compiler,
+                })
+                { Note = goal ? null : "for comparison" });
+            Report(rows[^1]);
+        }
     }
 
     // 2 and 8. The same command over HTTP on loopback Kestrel, 8 writers, and the app's memory meanwhile.
@@ -363,9 +394,9 @@ async Task<(Guid Workstream, Guid Milestone)[][]> StreamsAsync(int writers, Func
 // Alternates which side goes first each round, after one untimed warm-up of each.
 // The built app as its own process on loopback Kestrel, for HTTP load, cold start and its memory: process start to the
 // first 200 from /health/ready. Requests carry a bearer token that the app validates as it would an OIDC one.
-static async Task<(AppProcess App, TimeSpan ReadyAfter)> StartChildAsync(string connectionString)
+static async Task<(AppProcess App, TimeSpan ReadyAfter)> StartChildAsync(string connectionString, Dictionary<string, string>? settings = null)
 {
-    var environment = new Dictionary<string, string>
+    var environment = new Dictionary<string, string>(settings ?? [])
     {
         ["ConnectionStrings__Marten"] = connectionString,
         ["Logging__LogLevel__Default"] = "Warning",
@@ -447,6 +478,9 @@ internal sealed record Row(string Scenario, string Name, string ProgramTracker, 
 
     public static string Describe(Sample s) => $"{s.PerSecond:0}/s, p50 {s.P50:0.0} ms, p99 {s.P99:0.0} ms";
 }
+
+/// <summary>One cold start of scenario 7: to ready, then the first command, then what the app holds.</summary>
+internal sealed record ColdStart(double Ready, double ReadyCpu, double Command, double CommandCpu, double RssMb, double Assemblies, double CompilerAssemblies);
 
 internal sealed record Size(int Rounds, int Total, int LongStream, int LatencyCommands, int Agreements, int Reads, int ColdStarts,
     TimeSpan LagDuration, int RebuildEvents, int CostCommands)

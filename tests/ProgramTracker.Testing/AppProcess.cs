@@ -234,6 +234,14 @@ public sealed class AppProcess : IAsyncDisposable, IDisposable
         return (Mb("VmRSS"), Mb("VmHWM"));
     }
 
+    /// <summary>The file names of the assemblies the app has loaded so far (those mapped into it, from /proc).</summary>
+    public IReadOnlySet<string> LoadedAssemblies() =>
+        File.ReadLines($"/proc/{Pid}/maps")
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(fields => fields.Length >= 6 && fields[5].EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+            .Select(fields => Path.GetFileName(fields[5]))
+            .ToHashSet();
+
     /// <summary>CPU time the app has used so far (user + system).</summary>
     public TimeSpan CpuTime()
     {

@@ -7,11 +7,17 @@ public static class EmbeddedPostgresHosting
     /// <summary>
     /// With no <c>ConnectionStrings:Marten</c>, starts the private cluster kept in <c>.data/postgres</c> at the
     /// repository root (or ProgramTracker:Postgres:DataDirectory) and points the app at it. It stops with the app.
-    /// With a connection string, starts nothing.
+    /// With a connection string, or for a <c>codegen</c> command, starts nothing.
     /// </summary>
     public static WebApplicationBuilder AddEmbeddedPostgresWhenNoConnectionString(this WebApplicationBuilder builder)
     {
         if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ConnectionStringName))) return builder;
+        if (CodeGeneration.Configuration.IsCodegenCommand)
+        {
+            // 'codegen write' builds the host but never connects: it must work on a clean clone with nothing running.
+            builder.Configuration[$"ConnectionStrings:{ConnectionStringName}"] = "Host=127.0.0.1;Database=codegen;Username=codegen";
+            return builder;
+        }
 
         var dataDirectory = builder.Configuration["ProgramTracker:Postgres:DataDirectory"]
                             ?? Path.Combine(RepositoryRoot(builder.Environment.ContentRootPath), ".data", "postgres");

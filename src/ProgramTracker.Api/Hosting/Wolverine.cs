@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using JasperFx;
 using ProgramTracker.Api.Notifications.Reminders;
 using ProgramTracker.Api.Notifications.Mail;
+using ProgramTracker.Api.CodeGeneration;
 using Wolverine;
 using Wolverine.Http;
 
@@ -14,7 +15,7 @@ public static class WolverineSetup
     {
         builder.Host.UseWolverine(options =>
         {
-            options.UseRuntimeCompilation();
+            options.UseGeneratedCode(builder.Configuration, builder.Environment);
             options.Policies.AutoApplyTransactions();
             Cluster.Configure(options, builder.Configuration);
             options.AutoBuildMessageStorageOnStartup = MartenSetup.SchemaAutoCreate(builder.Configuration);
