@@ -49,9 +49,10 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             var asOf = httpContext.Request.Query["asOf"];
+            var basis = httpContext.Request.Query["basis"];
             
             // The actual HTTP request handler execution
-            var result = await ProgramTracker.Api.Committees.GetCommitteeEndpoint.Get(id, asOf, reads, httpContext).ConfigureAwait(false);
+            var result = await ProgramTracker.Api.Committees.GetCommitteeEndpoint.Get(id, asOf, basis, reads, httpContext).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -49,9 +49,11 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             var asOf = httpContext.Request.Query["asOf"];
+            var basis = httpContext.Request.Query["basis"];
+            var figures = httpContext.Request.Query["figures"];
             
             // The actual HTTP request handler execution
-            var result = await ProgramTracker.Api.Workstreams.GetWorkstreamEndpoint.Get(id, asOf, reads, httpContext).ConfigureAwait(false);
+            var result = await ProgramTracker.Api.Workstreams.GetWorkstreamEndpoint.Get(id, asOf, basis, figures, reads, httpContext).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -46,9 +46,10 @@ namespace Internal.Generated.WolverineHandlers
 
             var from = httpContext.Request.Query["from"];
             var to = httpContext.Request.Query["to"];
+            var basis = httpContext.Request.Query["basis"];
             
             // The actual HTTP request handler execution
-            var result = await ProgramTracker.Api.Audit.WorkstreamChangesEndpoint.Get(id, from, to, ((Marten.IQuerySession)documentSession), httpContext, _timeProvider).ConfigureAwait(false);
+            var result = await ProgramTracker.Api.Audit.WorkstreamChangesEndpoint.Get(id, from, to, basis, ((Marten.IQuerySession)documentSession), httpContext, _timeProvider).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
