@@ -79,7 +79,7 @@ rm -f "$out"
 if [ "${PROGRAMTRACKER_BENCH_SMOKE:-1}" != 0 ]; then
   log "Benchmark smoke run: dotnet run -c Release --project tests/ProgramTracker.Benchmarks -- --quick"
   bench_out=$(mktemp)
-  if timeout 180 dotnet run -c Release --no-build --project tests/ProgramTracker.Benchmarks -- --quick >"$bench_out" 2>&1; then
+  if timeout 420 dotnet run -c Release --no-build --project tests/ProgramTracker.Benchmarks -- --quick >"$bench_out" 2>&1; then
     sed -n '/^Machine:/,$p' "$bench_out"
     echo "Benchmark smoke run: passed"
     passed=$((passed + 1))
