@@ -50,7 +50,7 @@ public sealed class when_an_officer_records_money_in_the_browser(BrowserFixture 
         await Assertions.Expect(money.Locator("[data-testid=earned-value] [data-money=spi]")).ToHaveTextAsync("0.00");
         await Assertions.Expect(money.GetByTestId("money-warning-schedule")).ToContainTextAsync("Behind schedule");
         await Assertions.Expect(money.GetByTestId("money-warning-cost")).ToContainTextAsync("Over budget");
-        await Assertions.Expect(money.Locator($"[data-testid=money-workstreams] tr[data-workstream-id='{workstream}'] [data-money=cpi]")).ToHaveTextAsync("0.00");
+        await Assertions.Expect(money.Locator($"[data-testid=money-workstreams] tr[data-money-workstream-id='{workstream}'] [data-money=cpi]")).ToHaveTextAsync("0.00");
         await Screenshot("money-dashboard");
 
         var stored = System.Text.Json.Nodes.JsonNode.Parse(await App.Api.GetStringAsync($"/api/workstreams/{workstream}/money"))!;

@@ -20,8 +20,18 @@ public sealed class when_demo_users_sign_in(BrowserFixture app) : BrowserTest(ap
 
         await Page.GetByTestId("sign-in-officer").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("signed-in-user")).ToHaveTextAsync($"{DemoUsers.Officer.Name} · Project officer");
-        await Assertions.Expect(Page.Locator("[data-agreement-id]")).ToHaveCountAsync(1);
+        // The officer's own sample agreement, and whatever other tests sharing this app made them officer of: exactly
+        // the agreements the API lists for them, and not one they hold no part in.
         await Assertions.Expect(Page.Locator($"[data-agreement-id='{SampleIds.PartyOfficeMou}']")).ToBeVisibleAsync();
+        using (var officerApi = App.ApiAs(DemoUsers.Officer))
+        {
+            var listed = (await officerApi.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/agreements?pageSize=20"))!;
+            var ids = listed["items"]!.AsArray().Select(i => i!["agreementId"]!.GetValue<string>()).ToHashSet();
+            ids.ShouldContain(SampleIds.PartyOfficeMou.ToString());
+            ids.ShouldNotContain(SampleIds.ArchivesPlan2026.ToString());
+            var shown = await Page.Locator("[data-agreement-id]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.agreementId)");
+            shown.ToHashSet().ShouldBe(ids, ignoreOrder: true);
+        }
 
         await Page.GetByTestId("switch-user").ClickAsync();
         await Page.GetByTestId("sign-in-viewer").ClickAsync();

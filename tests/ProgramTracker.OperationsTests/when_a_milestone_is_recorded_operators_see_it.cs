@@ -41,7 +41,10 @@ public class when_a_milestone_is_recorded_operators_see_it(OperationsFixture app
         (await Http.CompleteMilestone(workstream, milestone)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         await App.WaitForProjectionsAsync();
 
-        var after = App.CollectMetrics();
+        // The store gauges read the database when collected and report nothing when that read times out (5 s): on a
+        // busy machine a collection can miss them, so collect until they are there.
+        var after = await PollUntilOrThrow(() => Task.FromResult(App.CollectMetrics()),
+            m => m.Any(x => x.Name == "programtracker.eventstore.events"), TimeSpan.FromSeconds(60), "the event store gauges");
         Sum(after, "programtracker.milestones.recorded").ShouldBeGreaterThan(Sum(before, "programtracker.milestones.recorded"));
         Sum(after, "programtracker.milestones.completed").ShouldBeGreaterThan(Sum(before, "programtracker.milestones.completed"));
         Sum(after, "programtracker.events.appended", ("event.type", "MilestoneCompleted"))
