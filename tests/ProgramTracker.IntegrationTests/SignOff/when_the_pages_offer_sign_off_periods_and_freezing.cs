@@ -56,7 +56,12 @@ public class when_the_pages_offer_sign_off_periods_and_freezing(AppFixture app) 
         (await Page(asMember, $"/agreements/{agreementId}/review-pack")).ShouldNotContain("id=\"freeze-pack\"");
 
         (await asMember.PostAsJsonAsync($"/api/agreements/{agreementId}/review-packs", new { })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await asChair.PostAsJsonAsync($"/api/agreements/{agreementId}/review-packs", new { basis = "effective" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var frozen = await asChair.PostAsJsonAsync($"/api/agreements/{agreementId}/review-packs", new { basis = "effective" });
+        frozen.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var answer = System.Text.Json.Nodes.JsonNode.Parse(await frozen.Content.ReadAsStringAsync())!;
+        var day = answer["packDate"]!.GetValue<string>();
+        var sealedPack = await Page(asChair, $"/agreements/{agreementId}/review-pack?packDate={day}&basis=effective");
+        sealedPack.ShouldContain(answer["sha256"]!.GetValue<string>());
     }
 
     private HttpClient Member(string personId, Guid agreementId) => App.CreateClient(
