@@ -87,12 +87,14 @@ public sealed class when_an_administrator_sets_sign_off_and_closes_periods_in_th
         await chair.Field("freeze-pack", "basis").SelectOptionAsync("effective");
         await chair.GetByRole(AriaRole.Button, new() { Name = "Freeze the pack" }).ClickAsync();
         await chair.ExpectDone("The pack is frozen; its hash is recorded in the audit trail.");
-        await Assertions.Expect(chair).ToHaveURLAsync(new Regex("basis=effective"));
+        await Assertions.Expect(chair.GetByTestId("pack-seal")).ToBeVisibleAsync();
+        await Assertions.Expect(chair.GetByTestId("review-pack")).ToContainTextAsync("when it happened");
         var printed = (await chair.GetByTestId("pack-sha256").TextContentAsync())!.Trim();
         printed.ShouldMatch("^[0-9a-f]{64}$");
 
         var frozen = JsonNode.Parse(await App.Api.GetStringAsync($"/api/agreements/{agreement}/review-packs"))!.AsArray().ShouldHaveSingleItem()!;
         frozen["sha256"]!.GetValue<string>().ShouldBe(printed);
+        frozen["basis"]!.GetValue<string>().ShouldBe("effective");
         frozen["frozenBy"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
         await chair.EmulateMediaAsync(new() { Media = Media.Print });
         await Assertions.Expect(chair.GetByTestId("freeze-pack")).ToBeHiddenAsync();

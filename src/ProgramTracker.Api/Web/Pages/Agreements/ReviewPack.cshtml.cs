@@ -23,6 +23,9 @@ public sealed class ReviewPackModel(Reads reads, IQuerySession session) : PageMo
 
     [BindProperty(SupportsGet = true)] public AsOfBasis? Basis { get; set; }
 
+    /// <summary>The audit event of a freeze (where the freeze form lands): the page shows that pack's day and basis.</summary>
+    [BindProperty(SupportsGet = true)] public long? Frozen { get; set; }
+
     /// <summary>Changes made to closed periods' figures, each with its reason, by workstream code.</summary>
     public IReadOnlyList<(string Code, CorrectionNote Correction)> Corrections { get; private set; } = [];
 
@@ -35,6 +38,9 @@ public sealed class ReviewPackModel(Reads reads, IQuerySession session) : PageMo
     {
         var unreadable = this.UnreadableQueryValue(nameof(PackDate)) is not null || this.UnreadableQueryValue(nameof(Basis)) is not null;
         if (PackDate > reads.Today) PackDate = null;
+        if (Frozen is { } sequence
+            && (await FrozenPacks.OfAgreementAsync(session, id, HttpContext.RequestAborted)).FirstOrDefault(f => f.Event.Sequence == sequence).Frozen is { } freeze)
+            (PackDate, Basis) = (freeze.PackDate, freeze.Basis);
         if (await reads.ReviewPackAsync(id, PackDate, Basis ?? AsOfBasis.Recorded, HttpContext.RequestAborted) is not { } read) return this.NotFoundPage();
         Read = read;
         if (unreadable) Response.StatusCode = StatusCodes.Status400BadRequest;
