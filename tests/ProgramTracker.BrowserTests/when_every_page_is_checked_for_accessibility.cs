@@ -21,6 +21,7 @@ public sealed class when_every_page_is_checked_for_accessibility(BrowserFixture 
         var past = await History2024.RecordAsync(App.Store, partiesOfItsOwn: true, recordedBy: "secretariat");
         (await App.Api.PostAsJsonAsync($"/api/agreements/{past.AgreementId}/review-packs", new { packDate = "2024-06-30" })).EnsureSuccessStatusCode();
         var signedOff = await SignOffProgramme.PendingSubmission(App, "AXS");
+        (await App.Api.PostAsJsonAsync($"/api/agreements/{signedOff.Agreement}/periods/close", new { period = "2024" })).EnsureSuccessStatusCode();
         var mail = await when_notification_preferences_are_changed_with_the_keyboard.MailInTheOutboxAsync(App);
         await using var context = await App.NewContextAsync(locale, signedInAs: DemoUsers.Administrator);
         var page = await context.NewPageAsync();
@@ -39,6 +40,9 @@ public sealed class when_every_page_is_checked_for_accessibility(BrowserFixture 
             "/admin/webhooks",
             $"/workstreams/{SampleIds.PartyOfficeInfrastructure}", $"/agreements/{SampleIds.PartyOfficeMou}/review-pack",
             "/me/notifications", "/admin/people", "/admin/outbox", $"/admin/outbox/{mail}",
+            $"/agreements/{signedOff.Agreement}", $"/agreements/{signedOff.Agreement}/review-pack",
+            $"/agreements/{past.AgreementId}/history?from=2024-03-01&to=2024-03-31&basis=effective",
+            $"/workstreams/{past.WorkstreamId}/history?from=2024-03-01&to=2024-03-31&basis=effective",
         ];
         foreach (var url in pages)
         {

@@ -21,16 +21,23 @@ public sealed class HistoryModel(IQuerySession session, Reads reads) : PageModel
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
 
+    /// <summary>How the changes between the two days are counted (<see cref="AsOfBasis"/>): as recorded (the default) or by the dates on the events.</summary>
+    [BindProperty(SupportsGet = true)] public AsOfBasis? Basis { get; set; }
+
+    /// <summary>The text of a ?basis= that is neither basis, to say so next to the choice.</summary>
+    public string? UnreadableBasis { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var ct = HttpContext.RequestAborted;
         Today = reads.Today;
         Agreement = await session.LoadAsync<Agreement>(id, ct);
-        var audit = Agreement is null ? null : await reads.AgreementHistoryAsync(id, From, To, ct);
+        var audit = Agreement is null ? null : await reads.AgreementHistoryAsync(id, From, To, ct, Basis ?? AsOfBasis.Recorded);
         if (audit is null) return this.NotFoundPage();
         Audit = audit;
         UnreadableDate = this.UnreadableQueryValue(nameof(From)) ?? this.UnreadableQueryValue(nameof(To));
-        if (UnreadableDate is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
+        UnreadableBasis = this.UnreadableQueryValue(nameof(Basis));
+        if (UnreadableDate is not null || UnreadableBasis is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 }

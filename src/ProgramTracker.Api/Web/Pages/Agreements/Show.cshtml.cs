@@ -1,6 +1,8 @@
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Security;
@@ -8,7 +10,7 @@ using ProgramTracker.Api.Security;
 namespace ProgramTracker.Api.Web.Pages.Agreements;
 
 [Authorize(Policy = Policies.ReadAgreement)]
-public sealed class ShowModel(Reads reads) : PageModel
+public sealed class ShowModel(Reads reads, IQuerySession session) : PageModel
 {
     /// <summary>What GET /api/agreements/{id}/dashboard answers, today or as of <see cref="AsOf"/>.</summary>
     public AgreementDashboardView? Dashboard { get; private set; }
@@ -21,6 +23,9 @@ public sealed class ShowModel(Reads reads) : PageModel
 
     /// <summary>Administrators see the forms that change the agreement, add workstreams and establish committees.</summary>
     public bool CanManage { get; private set; }
+
+    /// <summary>The agreement's own snapshot, for the administrator's sign-off and closed-period forms; null for everyone else.</summary>
+    public Agreement? Agreement { get; private set; }
 
     /// <summary>The text of an ?asOf= that is not a date, to say so next to the picker instead of ignoring it.</summary>
     public string? UnreadableAsOf { get; private set; }
@@ -47,6 +52,7 @@ public sealed class ShowModel(Reads reads) : PageModel
         if (AsOf is null) Version = read.Version;
         Timeline = Timeline.For(read.View.Workstreams, read.View.AsOf);
         CanManage = AsOf is null && (await HttpContext.AccessAsync()).IsAdministrator;
+        if (CanManage) Agreement = await session.LoadAsync<Agreement>(id, HttpContext.RequestAborted);
         if (UnreadableAsOf is not null || UnreadableBasis is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
