@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using ProgramTracker.Api.SampleData;
 using ProgramTracker.Api.Security;
 
