@@ -75,6 +75,10 @@ public class when_two_nodes_run_the_daily_digests(OperationsFixture app, ITestOu
         {
             web.UseSetting("ProgramTracker:Cluster:Enabled", "true");
             web.UseSetting("ProgramTracker:Reminders:Schedule", "false");
+            // This host lives in the test process beside the fixture's app. Its gauges would share the fixture's
+            // OpenTelemetry metric streams (same meter and instrument names), and disposing them stops those streams
+            // for the whole process (open-telemetry/opentelemetry-dotnet#6412): the fixture's gauges went silent.
+            web.UseSetting("ProgramTracker:Telemetry:StoreGauges", "false");
         });
         using var http = host.CreateClient();
         var agreement = await http.RegisteredAgreement(TestAgreements.AgreementBody(to: "2030-12-31"));

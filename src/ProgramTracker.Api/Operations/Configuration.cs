@@ -17,6 +17,9 @@ public static class Configuration
 
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
+        // The store gauges read the database on every metric collection, and every node reports the same
+        // database-wide values; a large cluster may keep them on one or two nodes only.
+        if (!builder.Configuration.GetValue("ProgramTracker:Telemetry:StoreGauges", true)) return builder;
         builder.Services.AddSingleton<OperationsGauges>();
         builder.Services.AddHostedService<OperationsGaugesStarter>();
         return builder;

@@ -95,9 +95,11 @@ public static class Telemetry
 public sealed class OperationsGauges : IDisposable
 {
     private readonly Meter _meter;
+    private readonly ILogger<OperationsGauges> _logger;
 
-    public OperationsGauges(IMeterFactory meters, IServiceProvider services)
+    public OperationsGauges(IMeterFactory meters, IServiceProvider services, ILogger<OperationsGauges> logger)
     {
+        _logger = logger;
         _meter = meters.Create(Telemetry.MeterName);
         _meter.CreateObservableGauge("programtracker.projection.lag", () => Read(services)
                 .Projections.Select(p => new Measurement<double>(p.LagSeconds, new KeyValuePair<string, object?>("projection", p.Name))),
@@ -125,8 +127,15 @@ public sealed class OperationsGauges : IDisposable
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
                 _last = ProjectionStatus.ReadAsync(services.GetRequiredService<Marten.IDocumentStore>(), timeout.Token).GetAwaiter().GetResult();
             }
-            catch (Exception e) when (e is Npgsql.NpgsqlException or OperationCanceledException or TimeoutException or ObjectDisposedException)
+            catch (ObjectDisposedException)
             {
+                // The host is shutting down.
+                _last = ProjectionStatusReport.Unavailable;
+            }
+            catch (Exception e) when (e is Npgsql.NpgsqlException or OperationCanceledException or TimeoutException)
+            {
+                // A gauge with no measurement is exported as missing, not as zero; say why once per failed read.
+                _logger.LogWarning(e, "The event store and projection gauges could not be read; they report nothing this time");
                 _last = ProjectionStatusReport.Unavailable;
             }
             _readAt = DateTimeOffset.UtcNow;
