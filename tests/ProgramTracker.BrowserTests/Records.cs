@@ -7,9 +7,9 @@ namespace ProgramTracker.BrowserTests;
 /// <summary>Committee work set up through the public API.</summary>
 public static class CommitteeWork
 {
-    public static async Task<Guid> EstablishedCommittee(this HttpClient api, Guid agreementId, string name) =>
+    public static async Task<Guid> EstablishedCommittee(this HttpClient api, Guid agreementId, string name, DateOnly? establishedOn = null) =>
         await IdFrom(await api.PostAsJsonAsync($"/api/agreements/{agreementId}/committees",
-            new { name = new { en = name }, mandate = new { en = "Reviews the progress of the agreement" } }));
+            new { name = new { en = name }, mandate = new { en = "Reviews the progress of the agreement" }, establishedOn = establishedOn?.ToString("yyyy-MM-dd") }));
 
     public static async Task Appointed(this HttpClient api, Guid committeeId, string personId, string name, string role, string partyId) =>
         await Ok(await api.PostAsJsonAsync($"/api/committees/{committeeId}/members",

@@ -28,7 +28,7 @@ public static class GetCommitteeEndpoint
             if (!exists) return Problems.NotFound("committee", id);
             if (then is null)
                 return Problems.From(Refusal.NotFound("asOf", "not-yet-established", $"Committee {id} was not yet established on {on:yyyy-MM-dd}."));
-            return Results.Ok(then);
+            return Results.Ok(then.Roster);
         }
 
         if (await reads.CommitteeAsync(id, ct) is not { } read) return Problems.NotFound("committee", id);

@@ -248,16 +248,16 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
     /// <summary>
     /// The roster as it stood at the end of <paramref name="day"/>, folded from the committee's events: by default each
     /// judged on its own effective day (appointed from, relieved on), or with <see cref="AsOfBasis.Recorded"/> those
-    /// recorded by then. Exists is false when there is no such committee at all; Roster is null when it was not yet established.
+    /// recorded by then. Exists is false when there is no such committee at all; Then is null when it was not yet established.
     /// </summary>
-    public async Task<(bool Exists, CommitteeRoster? Roster)> CommitteeAsOfAsync(Guid id, DateOnly day, CancellationToken ct,
+    public async Task<(bool Exists, CommitteeRead? Then)> CommitteeAsOfAsync(Guid id, DateOnly day, CancellationToken ct,
         AsOfBasis basis = AsOfBasis.Effective)
     {
         var events = await session.Events.FetchStreamAsync(id, token: ct);
         if (events.Count == 0 || events[0].Data is not CommitteeEstablished) return (false, null);
         if (AsOf.Fold<Committee>(events, new AsOf.Cut(day, basis), Committee.Fold, (c, v) => c.Version = v) is not { } then) return (true, null);
         var agreement = await session.LoadAsync<Agreement>(then.AgreementId, ct);
-        return (true, CommitteeRoster.From(then, day, current: false, agreement));
+        return (true, new CommitteeRead(then, CommitteeRoster.From(then, day, current: false, agreement)));
     }
 
     /// <summary>A meeting's record, complete enough to print as its minutes, with its committee; either is null when not found.</summary>

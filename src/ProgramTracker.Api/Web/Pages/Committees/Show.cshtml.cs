@@ -25,19 +25,45 @@ public sealed class ShowModel(Reads reads, IQuerySession session) : PageModel
     /// <summary>Meetings and action items are for the committee's members in office (and administrators), as the API's policy says.</summary>
     public bool CanAct { get; private set; }
 
+    /// <summary>A past day to show the committee as it stood then (the page is read-only then); null for today.</summary>
+    [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
+
+    /// <summary>How a past day is read: by the dates on the events (appointed from, relieved on; the default, as in the API) or as recorded by then.</summary>
+    [BindProperty(SupportsGet = true)] public AsOfBasis? Basis { get; set; }
+
+    public string? UnreadableAsOf { get; private set; }
+    public string? UnreadableBasis { get; private set; }
+
+    /// <summary>The committee exists, but was not yet established on <see cref="AsOf"/>.</summary>
+    public bool NotYetEstablished { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var ct = HttpContext.RequestAborted;
         Today = reads.Today;
-        if (await reads.CommitteeAsync(id, ct) is not { } read) return this.NotFoundPage();
+        if (AsOf >= Today) AsOf = null;
+        UnreadableAsOf = this.UnreadableQueryValue(nameof(AsOf));
+        UnreadableBasis = this.UnreadableQueryValue(nameof(Basis));
+        if (UnreadableAsOf is not null || UnreadableBasis is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
+        CommitteeRead? read;
+        if (AsOf is { } day)
+        {
+            var (exists, then) = await reads.CommitteeAsOfAsync(id, day, ct, Basis ?? AsOfBasis.Effective);
+            if (!exists) return this.NotFoundPage();
+            NotYetEstablished = then is null;
+            read = then ?? await reads.CommitteeAsync(id, ct);
+        }
+        else read = await reads.CommitteeAsync(id, ct);
+        if (read is null) return this.NotFoundPage();
         (Committee, Roster) = (read.Committee, read.Roster);
         Agreement = await session.LoadAsync<Agreement>(Committee.AgreementId, ct);
         Workstreams = await reads.WorkstreamsByIdAsync(
             Committee.ActionItems.Select(a => a.WorkstreamId).Concat(Committee.Members.Select(m => m.WorkstreamId)).OfType<Guid>()
                 .Concat(Agreement?.Workstreams.Select(w => w.WorkstreamId) ?? []), ct);
+        // A past day is for reading: the forms act on the committee as it is today.
         var access = await HttpContext.AccessAsync();
-        CanManageMembers = access.IsAdministrator;
-        CanAct = access.CanActOn(id);
+        CanManageMembers = AsOf is null && access.IsAdministrator;
+        CanAct = AsOf is null && access.CanActOn(id);
         return Page();
     }
 
