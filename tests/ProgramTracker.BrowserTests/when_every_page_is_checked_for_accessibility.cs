@@ -43,6 +43,8 @@ public sealed class when_every_page_is_checked_for_accessibility(BrowserFixture 
             $"/agreements/{signedOff.Agreement}", $"/agreements/{signedOff.Agreement}/review-pack",
             $"/agreements/{past.AgreementId}/history?from=2024-03-01&to=2024-03-31&basis=effective",
             $"/workstreams/{past.WorkstreamId}/history?from=2024-03-01&to=2024-03-31&basis=effective",
+            $"/committees/{committee}?asOf=2024-01-31",
+            $"/committees/{committee}?asOf=2024-01-31&basis=recorded",
         ];
         foreach (var url in pages)
         {
