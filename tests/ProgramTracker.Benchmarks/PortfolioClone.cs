@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.RegularExpressions;
 using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,10 @@ public static class PortfolioClone
 {
     public const string TemplateTail = "b1e0c0000000";
     private const string Prefix = "b1e0c0";
+
+    /// <summary>The progression rows of the projections, subscriptions and the high-water mark; not the daemon's note of
+    /// the last gap it skipped (HighWaterStuckGap), which is no position.</summary>
+    private const string Shards = "name not like 'HighWaterStuck%'";
 
     /// <summary>The 12 hex digits that end every id of copy <paramref name="copy"/> (0 is the template).</summary>
     public static string Tail(int copy) => Prefix + copy.ToString("x6");
@@ -64,8 +69,8 @@ public static class PortfolioClone
                 await Scalar<long>("select count(*) from template_events"));
             if (count != maxSeq - minSeq + 1)
                 throw new InvalidOperationException($"The template's {count} events are not one block of the sequence ({minSeq}..{maxSeq}): something else wrote meanwhile.");
-            var behind = await Scalar<long>($"select count(*) from {schema}.mt_event_progression where last_seq_id < {maxSeq}");
-            if (behind > 0) throw new InvalidOperationException($"{behind} projection(s) had not caught up with the template before the copy.");
+            var behind = await Scalar<string>($"select coalesce(string_agg(name || ' at ' || last_seq_id, ', '), '') from {schema}.mt_event_progression where last_seq_id < {maxSeq} and {Shards}");
+            if (behind.Length > 0) throw new InvalidOperationException($"Not caught up with the template's last event ({maxSeq}) before the copy: {behind}.");
             var span = count;
             var copies = last - first + 1;
             // Nothing else writes while the daemon is paused and the loader waits: one block of the sequence for all copies.
@@ -86,7 +91,7 @@ public static class PortfolioClone
                 while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
             }
             var clock = Stopwatch.StartNew();
-            foreach (var table in tables.Where(t => !Skipped.Contains(t)).Prepend("mt_events"))
+            foreach (var table in tables.Where(t => !Skipped.Contains(t) && t != "mt_streams").Prepend("mt_events").Prepend("mt_streams"))
             {
                 var source = table == "mt_events" ? "template_events" : $"template_{table}";
                 if (table != "mt_events")
@@ -122,7 +127,7 @@ public static class PortfolioClone
             }
             // Every projection, subscription and the high-water mark were at the template's end: they move past the copies,
             // whose documents are already there.
-            await Execute($"update {schema}.mt_event_progression set last_seq_id = {start + copies * span - 1}, last_updated = now()");
+            await Execute($"update {schema}.mt_event_progression set last_seq_id = {start + copies * span - 1}, last_updated = now() where {Shards}");
         }
         finally
         {
@@ -208,29 +213,39 @@ public static class PortfolioClone
     }
 
     private static string Normalise(string text) =>
-        System.Text.RegularExpressions.Regex.Replace(text, "(nonce|value|content)=\"[A-Za-z0-9+/=_-]{16,}\"", "$1=\"…\"");
+        Regex.Replace(text, "(nonce|value|content)=\"[A-Za-z0-9+/=_-]{16,}\"", "$1=\"…\"");
 
     /// <summary>
-    /// The documents of every <c>mt_doc_</c> table, hashed per table (id and JSON, in id order), the daemon paused: to
-    /// compare the store before and after <c>projections rebuild</c>.
+    /// The documents of every <c>mt_doc_</c> table (id → JSON), with each time's fraction cut to microseconds: an
+    /// inline projection sees the time .NET stamped on the event (100 ns ticks), PostgreSQL keeps microseconds, so
+    /// a rebuild writes the same times with fewer digits. Nothing else is changed before comparing.
     /// </summary>
-    public static async Task<Dictionary<string, (long Rows, string Hash)>> DocumentHashesAsync(NpgsqlDataSource db)
+    public static async Task<Dictionary<string, Dictionary<string, string>>> DocumentsAsync(NpgsqlDataSource db)
     {
         var schema = MartenSetup.Schema;
         var tables = new List<string>();
         await using (var cmd = db.CreateCommand($"select table_name from information_schema.tables where table_schema = '{schema}' and table_name like 'mt_doc_%' order by 1"))
         await using (var reader = await cmd.ExecuteReaderAsync())
             while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        var hashes = new Dictionary<string, (long, string)>();
+        var documents = new Dictionary<string, Dictionary<string, string>>();
         foreach (var table in tables)
         {
-            await using var cmd = db.CreateCommand($"select count(*), coalesce(md5(string_agg(id::text || ' ' || data::text, E'\\n' order by id)), '') from {schema}.{table}");
+            var rows = documents[table] = [];
+            await using var cmd = db.CreateCommand($"select id::text, data::text from {schema}.{table}");
             cmd.CommandTimeout = 0;
             await using var reader = await cmd.ExecuteReaderAsync();
-            await reader.ReadAsync();
-            hashes[table] = (reader.GetInt64(0), reader.GetString(1));
+            while (await reader.ReadAsync()) rows[reader.GetString(0)] = Microseconds.Replace(reader.GetString(1), TrimFraction);
         }
-        return hashes;
+        return documents;
+    }
+
+    private static readonly Regex Microseconds = new(@"(?<=T\d{2}:\d{2}:\d{2})\.(\d+)", RegexOptions.Compiled);
+
+    private static string TrimFraction(Match m)
+    {
+        var fraction = m.Groups[1].Value;
+        fraction = fraction[..Math.Min(6, fraction.Length)].TrimEnd('0');
+        return fraction.Length == 0 ? "" : "." + fraction;
     }
 
     /// <summary>Runs the app's <c>projections rebuild</c> over the store (the in-process daemon paused) and fails if any
@@ -241,15 +256,24 @@ public static class PortfolioClone
         await coordinator.PauseAsync();
         try
         {
-            var before = await DocumentHashesAsync(db);
+            var before = await DocumentsAsync(db);
             var (took, _) = await RebuildCommand.RunAsync(connectionString, TimeSpan.FromMinutes(30));
-            var after = await DocumentHashesAsync(db);
-            var differ = before.Keys.Union(after.Keys).Where(t => before.GetValueOrDefault(t) != after.GetValueOrDefault(t)).ToList();
-            if (differ.Count > 0)
-                throw new InvalidOperationException("projections rebuild over the copied store changed documents in " +
-                                                    string.Join(", ", differ.Select(t => $"{t} ({before.GetValueOrDefault(t).Item1} rows before, {after.GetValueOrDefault(t).Item1} after)")));
-            var described = new StringBuilder($"projections rebuild ({took.TotalSeconds:0} s) left every document as it was: ");
-            described.AppendJoin(", ", before.Where(t => t.Value.Rows > 0).Select(t => $"{t.Key} {t.Value.Rows:N0}"));
+            var after = await DocumentsAsync(db);
+            var report = new StringBuilder();
+            foreach (var table in before.Keys.Union(after.Keys))
+            {
+                var (was, now) = (before.GetValueOrDefault(table) ?? [], after.GetValueOrDefault(table) ?? []);
+                var differ = was.Keys.Union(now.Keys).Where(id => was.GetValueOrDefault(id) != now.GetValueOrDefault(id)).ToList();
+                if (differ.Count == 0) continue;
+                var (x, y) = (was.GetValueOrDefault(differ[0]) ?? "(none)", now.GetValueOrDefault(differ[0]) ?? "(none)");
+                var at = Enumerable.Range(0, Math.Min(x.Length, y.Length)).FirstOrDefault(i => x[i] != y[i]);
+                string Around(string text) => text.Substring(Math.Max(0, at - 150), Math.Min(300, text.Length - Math.Max(0, at - 150)));
+                report.AppendLine($"  {table}: {differ.Count} of {was.Count} documents differ ({differ.Count(id => id.Contains("-" + Prefix))} of them the template's or copies'), " +
+                                  $"e.g. {differ[0]} at character {at}:\n    loaded:  {Around(x)}\n    rebuilt: {Around(y)}");
+            }
+            if (report.Length > 0) throw new InvalidOperationException("projections rebuild over the copied store changed documents:\n" + report);
+            var described = new StringBuilder($"projections rebuild ({took.TotalSeconds:0} s) left every document as it was (times to the microsecond): ");
+            described.AppendJoin(", ", before.Where(t => t.Value.Count > 0).Select(t => $"{t.Key} {t.Value.Count:N0}"));
             return described.ToString();
         }
         finally
