@@ -61,10 +61,14 @@ public static class Commands
     /// <summary>
     /// Loads agreements × 5 workstreams × 10 milestones, and a committee of 4 members for each agreement, straight
     /// through Marten (inline projections included), two batches at a time. The first <paramref name="officerOn"/>
-    /// workstreams get <paramref name="officer"/> as their project officer.
+    /// workstreams get <paramref name="officer"/> as their project officer. With <paramref name="tail"/> (12 hex digits)
+    /// every id, agreement code and member's person id ends in it, so that <see cref="PortfolioClone"/> can copy the rows
+    /// with one text replacement per copy.
     /// </summary>
-    public static async Task<Portfolio> LoadPortfolioAsync(IDocumentStore store, int agreements, int from = 0, string? officer = null, int officerOn = 0)
+    public static async Task<Portfolio> LoadPortfolioAsync(IDocumentStore store, int agreements, int from = 0, string? officer = null, int officerOn = 0,
+        string? tail = null)
     {
+        Guid NewId() => tail is null ? Guid.CreateVersion7() : new Guid($"{Guid.CreateVersion7():N}"[..20] + tail);
         var portfolio = new Portfolio([], [], []);
         var parties = new List<Party>
         {
@@ -79,16 +83,16 @@ public static class Commands
             await using var session = store.LightweightSession();
             for (var a = batch; a < Math.Min(from + agreements, batch + 20); a++)
             {
-                var agreementId = Guid.CreateVersion7();
+                var agreementId = NewId();
                 var events = new List<object>
                 {
-                    new AgreementRegistered(agreementId, $"P-{a:D6}-{Guid.NewGuid():N}"[..20], new LocalizedText(En: $"Agreement {a}"), parties,
+                    new AgreementRegistered(agreementId, tail is null ? $"P-{a:D6}-{Guid.NewGuid():N}"[..20] : $"P{a:D5}-{tail}", new LocalizedText(En: $"Agreement {a}"), parties,
                         PartialDate.Parse("2023-05-23"), null, new ValidityPeriod(PartialDate.Parse("2023"), PartialDate.Parse("2030")),
                         AgreementStatus.Signed, null, null, false),
                 };
                 for (var w = 0; w < 5; w++)
                 {
-                    var workstreamId = Guid.CreateVersion7();
+                    var workstreamId = NewId();
                     var code = $"WS-{w}";
                     events.Add(new WorkstreamAdded(agreementId, workstreamId, code));
                     var wsEvents = new List<object>
@@ -97,7 +101,7 @@ public static class Commands
                     };
                     for (var m = 0; m < 10; m++)
                     {
-                        wsEvents.Add(new MilestonePlanned(workstreamId, agreementId, Guid.CreateVersion7(), new LocalizedText(En: $"Milestone {m}"),
+                        wsEvents.Add(new MilestonePlanned(workstreamId, agreementId, NewId(), new LocalizedText(En: $"Milestone {m}"),
                             new DateOnly(2024, 1, 1).AddMonths(m * 3), 1, false));
                     }
                     if (officer is not null && Interlocked.Increment(ref officered) <= officerOn)
@@ -108,7 +112,7 @@ public static class Commands
                 session.Events.StartStream<Agreement>(agreementId, events.ToArray());
                 loaded.Agreements.Add(agreementId);
 
-                var committeeId = Guid.CreateVersion7();
+                var committeeId = NewId();
                 var committee = new List<object>
                 {
                     new CommitteeEstablished(committeeId, agreementId, null, new LocalizedText(En: $"Steering committee {a}"),
@@ -116,7 +120,7 @@ public static class Commands
                 };
                 for (var p = 0; p < 4; p++)
                 {
-                    committee.Add(new MemberAppointed(committeeId, agreementId, $"bench-{a}-{p}", $"Member {p}", p == 0 ? CommitteeRole.Chair : CommitteeRole.Member,
+                    committee.Add(new MemberAppointed(committeeId, agreementId, tail is null ? $"bench-{a}-{p}" : $"bench-{a}-{p}-{tail}", $"Member {p}", p == 0 ? CommitteeRole.Chair : CommitteeRole.Member,
                         p % 2 == 0 ? "vn-moha" : "la-moha", null, new DateOnly(2023, 6, 1)));
                 }
                 session.Events.StartStream<Committee>(committeeId, committee.ToArray());

@@ -79,15 +79,64 @@ try
         {
             var portfolio = new Portfolio([], [], []);
             var officer = host.CreateClient(ProgramTracker.Api.Security.DemoUsers.Officer);
+            // The officer's agreements and a template are written through Marten; the rest are copies of the template, made
+            // in SQL (PortfolioClone), checked through the API against it, and once (at the first scale) by a rebuild.
+            var officerAgreements = OfficerWorkstreams / 5;
+            var templateSize = quick ? 2 : 10;
+            Portfolio? seed = null;
+            var templateCode = "";
+            var copies = 0;
             foreach (var scale in scales)
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                var more = scale - portfolio.Agreements.Count;
-                portfolio.Add(await Commands.LoadPortfolioAsync(store, more, portfolio.Agreements.Count,
-                    ProgramTracker.Api.Security.DemoUsers.Officer.PersonId, portfolio.Agreements.Count == 0 ? OfficerWorkstreams : 0));
-                Console.WriteLine($"  loaded {more:N0} agreements × (5 workstreams × 10 milestones + a committee) in {clock.Elapsed.TotalSeconds:0} s");
-                await host.WaitForProjectionsAsync(TimeSpan.FromMinutes(30));
-                Console.WriteLine($"  the async dashboard projection caught up after {clock.Elapsed.TotalSeconds:0} s; load average {LoadAverage()}");
+                var before = portfolio.Agreements.Count;
+                if (seed is null)
+                {
+                    portfolio.Add(await Commands.LoadPortfolioAsync(store, officerAgreements, 0, ProgramTracker.Api.Security.DemoUsers.Officer.PersonId, OfficerWorkstreams));
+                    seed = await Commands.LoadPortfolioAsync(store, templateSize, officerAgreements, tail: PortfolioClone.TemplateTail);
+                    portfolio.Add(seed);
+                    await using (var session = store.QuerySession())
+                        templateCode = (await session.LoadAsync<ProgramTracker.Api.Agreements.Agreement>(seed.Agreements[0]))!.Code;
+                    await host.WaitForProjectionsAsync(TimeSpan.FromMinutes(5));
+                }
+                var throughMarten = clock.Elapsed;
+                var more = Math.Max(0, (int)Math.Ceiling((scale - portfolio.Agreements.Count) / (double)templateSize));
+                var last = TimeSpan.Zero;
+                IReadOnlyList<(string Table, long Rows)> copied = more == 0 ? [] : await PortfolioClone.CopyAsync(host.Services, db, copies + 1, copies + more, message =>
+                {
+                    if (clock.Elapsed - last < TimeSpan.FromSeconds(10)) return;
+                    last = clock.Elapsed;
+                    Console.WriteLine($"  {message}");
+                });
+                for (var copy = copies + 1; copy <= copies + more; copy++)
+                {
+                    portfolio.Agreements.AddRange(seed.Agreements.Select(id => PortfolioClone.IdOf(id, copy)));
+                    portfolio.Workstreams.AddRange(seed.Workstreams.Select(id => PortfolioClone.IdOf(id, copy)));
+                    portfolio.Committees.AddRange(seed.Committees.Select(id => PortfolioClone.IdOf(id, copy)));
+                }
+                var copiedIn = clock.Elapsed - throughMarten;
+                await host.WaitForProjectionsAsync(TimeSpan.FromMinutes(5));
+                var events = await BulkEvents.CountAsync(db);
+                var loaded = $"{portfolio.Agreements.Count - before:N0} agreements × (5 workstreams × 10 milestones + a committee of 4) in {clock.Elapsed.TotalSeconds:0} s: " +
+                             (before == 0 ? $"{officerAgreements + templateSize} through Marten ({throughMarten.TotalSeconds:0} s, async daemon caught up), " : "") +
+                             $"{more * templateSize:N0} as {more:N0} copies of a template of {templateSize} in SQL ({copiedIn.TotalSeconds:0} s: " +
+                             string.Join(", ", copied.Select(c => $"{c.Table} {c.Rows:N0}")) + $"); {events:N0} events in the store";
+                Console.WriteLine($"  5. loaded {loaded}; load average {LoadAverage()}");
+                if (more > 0)
+                {
+                    var reads = await PortfolioClone.VerifyAsync(http, seed, templateCode, new[] { copies + 1, copies + more }.Distinct());
+                    Console.WriteLine($"  5. {reads} reads of copies (API and pages) matched the template's");
+                }
+                copies += more;
+                var check = "";
+                if (scale == scales[0])
+                {
+                    check = "; " + await PortfolioClone.RebuildMatchesAsync(host.Services, db, postgres.ConnectionString);
+                    Console.WriteLine($"  5. {check[2..]}");
+                }
+                rows.Add(new Row("5", $"load of {scale:N0} agreements", loaded + check, "", null, "", null,
+                    new() { ["seconds"] = clock.Elapsed.TotalSeconds, ["copySeconds"] = copiedIn.TotalSeconds, ["events"] = events })
+                    { Note = "setup" });
                 var (withIndex, withoutIndex) = await AccessPlan.ExplainAsync(db, ProgramTracker.Api.Security.DemoUsers.Officer.PersonId!);
                 Console.WriteLine($"  5. an officer's workstreams at {scale:N0} agreements, with the officers index:\n{withIndex}     and without it:\n{withoutIndex}");
                 rows.Add(new Row("5", $"an officer's access (50 of {scale * 5:N0} workstreams), EXPLAIN ANALYZE", $"with the officers index {AccessPlan.ExecutionTime(withIndex)}",
@@ -127,7 +176,7 @@ try
                 () => Measure.RunAsync(writers, each, (w, i) => { var s = pt[w][i % pt[w].Length]; return Commands.RecordProgressAsync(http, s.Workstream, s.Milestone, i); }),
                 () => Measure.RunAsync(writers, each, (w, i) => baseline.RecordProgressAsync(bl[w][i % bl[w].Length].Workstream, i)));
             rows.Add(Row.Throughput("1", $"record progress, in process, {writers} writer{(writers > 1 ? "s" : "")}", mine, theirs,
-                writers == 8 ? "ratio ≥ 0.6" : "", writers == 8 ? mine.PerSecond / theirs.PerSecond >= 0.6 : null));
+                writers == 8 ? "ratio ≥ 0.45" : "", writers == 8 ? mine.PerSecond / theirs.PerSecond >= 0.45 : null));
             Report(rows[^1]);
             peak = Math.Max(peak ?? 0, mine.PerSecond);
         }
@@ -142,7 +191,7 @@ try
             var rate = args.SkipWhile(a => a != "--lag-rate").Skip(1).FirstOrDefault() is { } fixedRate ? double.Parse(fixedRate) : peak!.Value / 2;
             var (lag, sent) = await ProjectionLag.MeasureAsync(http, store, lagAgreement, streams, rate, size.LagDuration);
             rows.Add(new Row("4", $"projection lag, append → agreement dashboard, at {rate:0} commands/s ({(args.Contains("--lag-rate") ? "fixed" : "half of scenario 1's peak")}{(listenNotify is null ? "" : $", LISTEN/NOTIFY {listenNotify}")}, load {LoadAverage()})",
-                $"p50 {lag.P50:0} ms, p99 {lag.P99:0} ms ({lag.Operations} commands, sent at {sent.PerSecond:0}/s)", "", null, "p99 ≤ 1 s", lag.P99 <= 1000,
+                $"p50 {lag.P50:0} ms, p99 {lag.P99:0} ms ({lag.Operations} commands, sent at {sent.PerSecond:0}/s)", "", null, "p99 ≤ 500 ms", lag.P99 <= 500,
                 new() { ["p50Ms"] = lag.P50, ["p99Ms"] = lag.P99, ["targetPerSecond"] = rate, ["sentPerSecond"] = sent.PerSecond, ["commands"] = lag.Operations }));
             Report(rows[^1]);
         }
@@ -250,12 +299,12 @@ try
             await sampler;
             var (rssNow, hwm) = app.Memory();
             var cpuPerCommand = appCpu.TotalMilliseconds / appCommands;
-            rows.Add(Row.Throughput("2", "record progress, HTTP on loopback, 8 writers", mine, theirs, "ratio ≥ 0.4", mine.PerSecond / theirs.PerSecond >= 0.4)
+            rows.Add(Row.Throughput("2", "record progress, HTTP on loopback, 8 writers", mine, theirs, "ratio ≥ 0.35", mine.PerSecond / theirs.PerSecond >= 0.35)
                 with { ProgramTracker = Row.Describe(mine) + $", app CPU {cpuPerCommand:0.0} ms/command" });
             rows[^1].Numbers["appCpuMsPerCommand"] = cpuPerCommand;
             Report(rows[^1]);
             rows.Add(new Row("8", "app memory under scenario 2", $"RSS peak {Math.Max(peakRss, rssNow):0} MB (VmHWM {hwm:0} MB), at end {rssNow:0} MB", "", null,
-                "RSS ≤ 300 MB", Math.Max(peakRss, rssNow) <= 300, new() { ["peakRssMb"] = Math.Max(peakRss, rssNow), ["vmHwmMb"] = hwm, ["endRssMb"] = rssNow }));
+                "RSS ≤ 250 MB", Math.Max(peakRss, rssNow) <= 250, new() { ["peakRssMb"] = Math.Max(peakRss, rssNow), ["vmHwmMb"] = hwm, ["endRssMb"] = rssNow }));
             Report(rows[^1]);
         }
     }
@@ -345,33 +394,37 @@ async Task ReadsAsync(NpgsqlDataSource db, int scale, Portfolio portfolio, HttpC
             if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             await response.Content.ReadAsByteArrayAsync();
         }
-        // Counted first (one reader, nothing else running), then timed.
+        async Task Raw(int i)
+        {
+            await using var cmd = db.CreateCommand(sql);
+            cmd.Parameters.AddWithValue(keys[Random.Shared.Next(keys.Count)]);
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) reader.GetValue(reader.FieldCount - 1);
+        }
+        // Counted first (one reader, nothing else running), then timed: one reader (what one person waits), then 8 at once.
         await counter.MeasureAsync(db, 3, Read);
-        var cost = await counter.MeasureAsync(db, size.CostCommands / 2, Read);
+        var cost = await counter.MeasureAsync(db, Math.Max(5, size.CostCommands / 8), Read);
         Console.WriteLine($"  5. {name} at {scale:N0}: statements per request:");
         foreach (var (statement, perRequest) in cost.Statements) Console.WriteLine($"     {perRequest:0.00} × {statement}");
-        var (mine, theirs) = await InterleavedAsync(size.Rounds,
-            () => Measure.RunAsync(8, size.Reads, async (w, i) =>
-            {
-                using var response = await client.GetAsync(string.Format(url, keys[Random.Shared.Next(keys.Count)]));
-                if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-                await response.Content.ReadAsByteArrayAsync();
-            }),
-            () => Measure.RunAsync(8, size.Reads, async (w, i) =>
-            {
-                await using var cmd = db.CreateCommand(sql);
-                cmd.Parameters.AddWithValue(keys[Random.Shared.Next(keys.Count)]);
-                await using var reader = await cmd.ExecuteReaderAsync();
-                while (await reader.ReadAsync()) reader.GetValue(reader.FieldCount - 1);
-            }));
-        var goal = page ? 50 : 25;
-        rows.Add(Row.Throughput("5", $"{name}, {scale:N0} agreements loaded, in process, 8 readers (load {LoadAverage()})", mine, theirs,
-            $"p99 ≤ {goal} ms", mine.P99 <= goal) with { ProgramTracker = Row.Describe(mine) + "; per request " + cost.DescribeRead() });
-        rows[^1].Numbers["roundTrips"] = cost.RoundTrips;
-        rows[^1].Numbers["bytesRead"] = cost.BytesRead;
-        rows[^1].Numbers["allocatedBytes"] = cost.AllocatedBytes;
-        rows[^1].Numbers["cpuMs"] = cost.CpuMs;
-        Report(rows[^1]);
+        // Issue 18's goals: a portfolio page of 20 (the API) at 1,000 agreements p99 ≤ 25 ms; every page (the four HTML
+        // pages and the portfolio API) at 10,000 p99 ≤ 50 ms. The other API reads have no goal of their own.
+        var portfolioApi = url.StartsWith("/api/agreements?");
+        int? goal = scale >= 10_000 ? (page || portfolioApi ? 50 : null) : portfolioApi ? 25 : null;
+        foreach (var readers in new[] { 1, 8 })
+        {
+            var each = readers == 1 ? size.SingleReads : size.Reads;
+            var (mine, theirs) = await InterleavedAsync(size.Rounds,
+                () => Measure.RunAsync(readers, each, (w, i) => Read(i)),
+                () => Measure.RunAsync(readers, each, (w, i) => Raw(i)));
+            rows.Add(Row.Throughput("5", $"{name}, {scale:N0} agreements loaded, in process, {(readers == 1 ? "1 reader" : "8 readers")} (load {LoadAverage()})", mine, theirs,
+                goal is { } g ? $"p99 ≤ {g} ms" : "", goal is { } limit ? mine.P99 <= limit : null) with { ProgramTracker = Row.Describe(mine) + (readers == 8 ? "; per request " + cost.DescribeRead() : "") });
+            rows[^1].Numbers["readers"] = readers;
+            rows[^1].Numbers["roundTrips"] = cost.RoundTrips;
+            rows[^1].Numbers["bytesRead"] = cost.BytesRead;
+            rows[^1].Numbers["allocatedBytes"] = cost.AllocatedBytes;
+            rows[^1].Numbers["cpuMs"] = cost.CpuMs;
+            Report(rows[^1]);
+        }
     }
 }
 
@@ -482,12 +535,12 @@ internal sealed record Row(string Scenario, string Name, string ProgramTracker, 
 /// <summary>One cold start of scenario 7: to ready, then the first command, then what the app holds.</summary>
 internal sealed record ColdStart(double Ready, double ReadyCpu, double Command, double CommandCpu, double RssMb, double Assemblies, double CompilerAssemblies);
 
-internal sealed record Size(int Rounds, int Total, int LongStream, int LatencyCommands, int Agreements, int Reads, int ColdStarts,
+internal sealed record Size(int Rounds, int Total, int LongStream, int LatencyCommands, int Agreements, int Reads, int SingleReads, int ColdStarts,
     TimeSpan LagDuration, int RebuildEvents, int CostCommands)
 {
-    public static readonly Size Quick = new(Rounds: 1, Total: 64, LongStream: 1_000, LatencyCommands: 20, Agreements: 20, Reads: 10, ColdStarts: 1,
+    public static readonly Size Quick = new(Rounds: 1, Total: 64, LongStream: 1_000, LatencyCommands: 20, Agreements: 20, Reads: 10, SingleReads: 10, ColdStarts: 1,
         LagDuration: TimeSpan.FromSeconds(2), RebuildEvents: 10_000, CostCommands: 20);
-    public static readonly Size Full = new(Rounds: 3, Total: 480, LongStream: 10_000, LatencyCommands: 120, Agreements: 1_000, Reads: 300, ColdStarts: 3,
+    public static readonly Size Full = new(Rounds: 3, Total: 480, LongStream: 10_000, LatencyCommands: 120, Agreements: 1_000, Reads: 60, SingleReads: 150, ColdStarts: 3,
         LagDuration: TimeSpan.FromSeconds(20), RebuildEvents: 1_000_000, CostCommands: 400);
 
     /// <summary>About the same number of commands per round whatever the writer count, but at least a few per writer.</summary>
