@@ -125,9 +125,9 @@ else
 fi
 echo "Tests and smoke run took $(( $(date +%s) - tests_started )) s"
 
-test_rc=0
+test_rc=0; exited=""
 for rc in "$results"/*.rc; do
-  [ "$(cat "$rc")" -ne 0 ] && test_rc=$(cat "$rc")
+  [ "$(cat "$rc")" -ne 0 ] && { test_rc=$(cat "$rc"); exited="$exited $(basename "$rc" .rc)"; }
 done
 passed=0; failed=0; skipped=0
 while read -r f p s; do
@@ -154,7 +154,7 @@ if [ -n "$orphans" ]; then
 fi
 
 if [ "$test_rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
-  echo "dotnet test exited with $test_rc without reporting a failed test (a crashed test host?)."
+  echo "dotnet test exited with $test_rc ($exited ) without reporting a failed test (a crashed test host?)."
   failed=$((failed + 1))
 fi
 
