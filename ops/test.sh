@@ -43,6 +43,10 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   log "Node.js not found: installing Debian's nodejs and npm for the test OpenID Connect provider"
   apt_install nodejs npm || echo "Could not install Node.js: the OpenID Connect tests will fail and say why. Install Node 20 or later."
 fi
+# Both npm installs run while the .NET build does (they wait on the network and the disk, the build on the CPU);
+# their output is shown when the build is done.
+npm_log=$(mktemp)
+(
 if command -v npm >/dev/null && ! cmp -s tests/oidc-provider/package-lock.json tests/oidc-provider/node_modules/.installed-lock.json 2>/dev/null; then
   log "Installing the test OpenID Connect provider (npm ci in tests/oidc-provider)"
   (cd tests/oidc-provider && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-lock.json) \
@@ -55,41 +59,85 @@ if command -v npm >/dev/null && ! cmp -s ops/openapi/package-lock.json ops/opena
   (cd ops/openapi && npm ci --no-audit --no-fund --loglevel=error >/dev/null && cp package-lock.json node_modules/.installed-lock.json) \
     || echo "npm ci failed in ops/openapi: the OpenAPI lint test will fail and say why."
 fi
+) >"$npm_log" 2>&1 &
+npm_installs=$!
 
 log "Restoring and building"
-if ! dotnet build ProgramTracker.sln -c Release -nologo -v quiet -clp:ErrorsOnly; then
+dotnet build ProgramTracker.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+build_rc=$?
+wait "$npm_installs"
+cat "$npm_log"; rm -f "$npm_log"
+if [ "$build_rc" -ne 0 ]; then
   echo "The build failed."
   echo "0 passed, 1 failed"
   exit 1
 fi
 
 log "Running tests"
-out=$(mktemp)
-dotnet test ProgramTracker.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$out"
-test_rc=${PIPESTATUS[0]}
+# Two lanes, for the two cores CI has. The browser tests, the longest project by far, start at once in one lane;
+# the other projects run one after another in the other lane, followed by the benchmark smoke run. (`dotnet test
+# ProgramTracker.sln` also ran two projects at a time, but took them in solution order, so the browser tests began
+# only after the integration tests, and the smoke run waited for all of them.) Every project starts its own
+# PostgreSQL, so the lanes share nothing. Each line of output is prefixed with its project's name.
+# PROGRAMTRACKER_TEST_LANES=1 runs the same steps one after another instead.
+test_args=("$@")
+results=$(mktemp -d)
+run_tests() { # name, project
+  dotnet test "$2" -c Release --no-build -nologo "${test_args[@]}" 2>&1 | sed -u "s/^/[$1] /" | tee "$results/$1.out"
+  echo "${PIPESTATUS[0]}" >"$results/$1.rc"
+}
 
+# One counted check: the benchmarks' --quick mode runs end to end (about 35 s on its own; its numbers are printed, not
+# asserted, and are slower here than alone, as it shares the machine with the browser tests).
+# PROGRAMTRACKER_BENCH_SMOKE=0 skips it.
+bench_smoke() {
+  [ "${PROGRAMTRACKER_BENCH_SMOKE:-1}" != 0 ] || return 0
+  log "Benchmark smoke run: dotnet run -c Release --project tests/ProgramTracker.Benchmarks -- --quick"
+  local bench_out; bench_out=$(mktemp)
+  if timeout 420 dotnet run -c Release --no-build --project tests/ProgramTracker.Benchmarks -- --quick >"$bench_out" 2>&1; then
+    sed -n '/^Machine:/,$p' "$bench_out" | sed "s/^/[bench] /"
+    echo "Benchmark smoke run: passed"
+    echo passed >"$results/bench.result"
+  else
+    tail -n 40 "$bench_out" | sed "s/^/[bench] /"
+    echo "Benchmark smoke run: FAILED"
+    echo failed >"$results/bench.result"
+  fi
+  rm -f "$bench_out"
+}
+
+other_lane() {
+  run_tests unit tests/ProgramTracker.UnitTests
+  run_tests integration tests/ProgramTracker.IntegrationTests
+  run_tests operations tests/ProgramTracker.OperationsTests
+  run_tests fault tests/ProgramTracker.FaultTests
+  bench_smoke
+}
+tests_started=$(date +%s)
+if [ "${PROGRAMTRACKER_TEST_LANES:-2}" = 1 ]; then
+  run_tests browser tests/ProgramTracker.BrowserTests
+  other_lane
+else
+  run_tests browser tests/ProgramTracker.BrowserTests &
+  browser_lane=$!
+  other_lane
+  wait "$browser_lane"
+fi
+echo "Tests and smoke run took $(( $(date +%s) - tests_started )) s"
+
+test_rc=0; exited=""
+for rc in "$results"/*.rc; do
+  [ "$(cat "$rc")" -ne 0 ] && { test_rc=$(cat "$rc"); exited="$exited $(basename "$rc" .rc)"; }
+done
 passed=0; failed=0; skipped=0
 while read -r f p s; do
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
-done < <(sed -nE 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/p' "$out")
-rm -f "$out"
-
-# One counted check: the benchmarks' --quick mode runs end to end (about 35 s on its own; its numbers are printed, not
-# asserted). PROGRAMTRACKER_BENCH_SMOKE=0 skips it.
-if [ "${PROGRAMTRACKER_BENCH_SMOKE:-1}" != 0 ]; then
-  log "Benchmark smoke run: dotnet run -c Release --project tests/ProgramTracker.Benchmarks -- --quick"
-  bench_out=$(mktemp)
-  if timeout 420 dotnet run -c Release --no-build --project tests/ProgramTracker.Benchmarks -- --quick >"$bench_out" 2>&1; then
-    sed -n '/^Machine:/,$p' "$bench_out"
-    echo "Benchmark smoke run: passed"
-    passed=$((passed + 1))
-  else
-    tail -n 40 "$bench_out"
-    echo "Benchmark smoke run: FAILED"
-    failed=$((failed + 1))
-  fi
-  rm -f "$bench_out"
-fi
+done < <(cat "$results"/*.out | sed -nE 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/p')
+case "$(cat "$results/bench.result" 2>/dev/null)" in
+  passed) passed=$((passed + 1)) ;;
+  failed) failed=$((failed + 1)) ;;
+esac
+rm -rf "$results"
 
 # Every test cluster must be stopped by the test run that started it: a cluster whose owning test process has
 # exited but whose server still runs is an orphan. (Clusters of test runs still going on are not.)
@@ -106,7 +154,7 @@ if [ -n "$orphans" ]; then
 fi
 
 if [ "$test_rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
-  echo "dotnet test exited with $test_rc without reporting a failed test (a crashed test host?)."
+  echo "dotnet test exited with $test_rc ($exited ) without reporting a failed test (a crashed test host?)."
   failed=$((failed + 1))
 fi
 

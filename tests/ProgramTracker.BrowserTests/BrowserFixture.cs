@@ -33,8 +33,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public static string ScreenshotDirectory { get; } = Repository.File("artifacts", "screenshots");
 
+    /// <summary>
+    /// How long an expectation (<c>Assertions.Expect(...)</c>) waits for what it expects, unless it says otherwise. Playwright's
+    /// default, 5 s, was exceeded by pages that were only slow: in CI the browser tests share two cores with the other
+    /// test projects for their whole run. A longer wait asks for the same thing and costs nothing when the page is on time.
+    /// </summary>
+    public const float ExpectTimeoutMilliseconds = 15_000;
+
     public async Task InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout(ExpectTimeoutMilliseconds);
         var chromium = Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
         if (!File.Exists(chromium))
         {
