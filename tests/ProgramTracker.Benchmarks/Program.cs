@@ -31,6 +31,8 @@ var scales = (args.SkipWhile(a => a != "--scale").Skip(1).FirstOrDefault()?.Spli
 const int OfficerWorkstreams = 50;
 // --events N: how many events scenario 6 rebuilds over (default 10,000 quick, 1,000,000 full).
 if (args.SkipWhile(a => a != "--events").Skip(1).FirstOrDefault() is { } eventCount) size = size with { RebuildEvents = int.Parse(eventCount) };
+// --cost-commands N: how many progress reports scenario 9 counts (default 20 quick, 400 full; more for a CPU profile).
+if (args.SkipWhile(a => a != "--cost-commands").Skip(1).FirstOrDefault() is { } costCommands) size = size with { CostCommands = int.Parse(costCommands) };
 var rows = new List<Row>();
 var started = DateTimeOffset.UtcNow;
 ThreadPool.SetMinThreads(64, 64);

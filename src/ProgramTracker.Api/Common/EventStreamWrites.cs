@@ -4,6 +4,8 @@ using System.Text.Json;
 using JasperFx;
 using JasperFx.Events;
 using Marten;
+using Marten.Events;
+using Marten.Services.BatchQuerying;
 using Microsoft.Net.Http.Headers;
 
 namespace ProgramTracker.Api.Common;
@@ -18,8 +20,18 @@ public static class EventStreamWrites
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
-    public static async Task<IResult> DecideAsync<TState>(this IDocumentSession session, HttpContext http, Guid streamId,
-        object command, Func<TState, Decision> decide, string notFoundWhat, Created? created = null) where TState : class
+    public static Task<IResult> DecideAsync<TState>(this IDocumentSession session, HttpContext http, Guid streamId,
+        object command, Func<TState, Decision> decide, string notFoundWhat, Created? created = null) where TState : class =>
+        session.DecideAsync<TState, bool>(http, streamId, command, null, (state, _) => decide(state), notFoundWhat, created);
+
+    /// <summary>
+    /// As <see cref="DecideAsync{TState}"/>, for a decision that also needs something read from another document:
+    /// <paramref name="readAlongside"/> enlists that read in the batch that fetches the stream for writing, so both
+    /// travel in one round trip.
+    /// </summary>
+    public static async Task<IResult> DecideAsync<TState, TContext>(this IDocumentSession session, HttpContext http, Guid streamId,
+        object command, Func<IBatchedQuery, Task<TContext>>? readAlongside, Func<TState, TContext, Decision> decide, string notFoundWhat,
+        Created? created = null) where TState : class
     {
         var ct = http.RequestAborted;
         if (!TryReadIfMatch(http, out var expectedVersion, out var badIfMatch)) return badIfMatch!;
@@ -29,12 +41,10 @@ public static class EventStreamWrites
 
         try
         {
-            var stream = expectedVersion is long v
-                ? await session.Events.FetchForWriting<TState>(streamId, v, ct)
-                : await session.Events.FetchForWriting<TState>(streamId, ct);
+            var (stream, context) = await FetchForWritingAsync<TState, TContext>(session, streamId, expectedVersion, readAlongside, ct);
             if (stream.Aggregate is null) return Problems.NotFound(notFoundWhat, streamId);
 
-            var decision = decide(stream.Aggregate);
+            var decision = decide(stream.Aggregate, context);
             if (decision.Refusal is { } refusal) return Refused(refusal, command);
 
             Stamp(session, http, command);
@@ -69,6 +79,24 @@ public static class EventStreamWrites
             session.EjectAllPendingChanges();
             return await ReplayWinnerAsync(session, idempotency, ct) ?? Conflict(http, streamId);
         }
+    }
+
+    private static async Task<(IEventStream<TState> Stream, TContext Context)> FetchForWritingAsync<TState, TContext>(IDocumentSession session,
+        Guid streamId, long? expectedVersion, Func<IBatchedQuery, Task<TContext>>? readAlongside, CancellationToken ct) where TState : class
+    {
+        if (readAlongside is null)
+        {
+            var alone = expectedVersion is long version
+                ? await session.Events.FetchForWriting<TState>(streamId, version, ct)
+                : await session.Events.FetchForWriting<TState>(streamId, ct);
+            return (alone, default!);
+        }
+
+        var batch = session.CreateBatchQuery();
+        var fetched = expectedVersion is long v ? batch.Events.FetchForWriting<TState>(streamId, v) : batch.Events.FetchForWriting<TState>(streamId);
+        var context = readAlongside(batch);
+        await batch.Execute(ct);
+        return (await fetched, await context);
     }
 
     /// <summary>

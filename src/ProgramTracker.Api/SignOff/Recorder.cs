@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Marten;
+using Marten.Services.BatchQuerying;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Security;
@@ -101,12 +102,22 @@ public sealed record Recorder(Actor Actor, Guid SubmissionId, bool RequiresSignO
         return Decision.Accept(work);
     }
 
-    /// <summary>The recorder for a write to a workstream: its agreement's rules, the signed-in user and a new submission id.</summary>
-    public static async Task<Recorder> ForWorkstreamAsync(IQuerySession session, HttpContext http, Guid workstreamId)
+    /// <summary>
+    /// The recorder for a write to a workstream: its agreement's rules, the signed-in user and a new submission id. The
+    /// agreement is read in the batch that fetches the workstream for writing (see
+    /// <see cref="EventStreamWrites.DecideAsync{TState, TContext}"/>), so its rules cost no round trip of their own.
+    /// </summary>
+    public static async Task<Func<IBatchedQuery, Task<Recorder>>> AlongsideWorkstreamAsync(HttpContext http, Guid workstreamId)
     {
-        var agreement = await Review.AgreementOfAsync(session, http, workstreamId);
-        return For(agreement, Actor.From(http.User), Guid.CreateVersion7());
+        var directory = http.RequestServices.GetRequiredService<ResourceDirectory>();
+        var agreementId = await directory.AgreementOfAsync(ResourceKind.Workstream, workstreamId, http.RequestAborted);
+        var actor = Actor.From(http.User);
+        return batch => agreementId is { } id
+            ? RecorderOf(batch.Load<Agreement>(id), actor)
+            : Task.FromResult(For(null, actor, Guid.CreateVersion7()));
     }
+
+    private static async Task<Recorder> RecorderOf(Task<Agreement?> agreement, Actor actor) => For(await agreement, actor, Guid.CreateVersion7());
 }
 
 public static class CorrectionInput

@@ -71,8 +71,8 @@ public static class RecordMeasurementEndpoint
     public static async Task<IResult> Post(Guid workstreamId, Guid indicatorId, RecordMeasurement command, IDocumentSession session,
         HttpContext http, TimeProvider clock)
     {
-        var recorder = await Recorder.ForWorkstreamAsync(session, http, workstreamId);
-        return await session.DecideAsync<Workstream>(http, workstreamId, command,
-            workstream => RecordMeasurement.Decide(command, workstream, indicatorId, clock.Today(), recorder), "workstream");
+        var rules = await Recorder.AlongsideWorkstreamAsync(http, workstreamId);
+        return await session.DecideAsync<Workstream, Recorder>(http, workstreamId, command, rules,
+            (workstream, recorder) => RecordMeasurement.Decide(command, workstream, indicatorId, clock.Today(), recorder), "workstream");
     }
 }

@@ -39,8 +39,8 @@ public static class BlockMilestoneEndpoint
     public static async Task<IResult> Post(Guid workstreamId, Guid milestoneId, BlockMilestone command, IDocumentSession session,
         HttpContext http, TimeProvider clock)
     {
-        var recorder = await Recorder.ForWorkstreamAsync(session, http, workstreamId);
-        return await session.DecideAsync<Workstream>(http, workstreamId, command,
-            workstream => BlockMilestone.Decide(command, workstream, milestoneId, clock.Today(), recorder), "workstream");
+        var rules = await Recorder.AlongsideWorkstreamAsync(http, workstreamId);
+        return await session.DecideAsync<Workstream, Recorder>(http, workstreamId, command, rules,
+            (workstream, recorder) => BlockMilestone.Decide(command, workstream, milestoneId, clock.Today(), recorder), "workstream");
     }
 }

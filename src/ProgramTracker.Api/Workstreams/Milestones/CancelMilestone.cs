@@ -37,8 +37,8 @@ public static class CancelMilestoneEndpoint
     public static async Task<IResult> Post(Guid workstreamId, Guid milestoneId, CancelMilestone command, IDocumentSession session,
         HttpContext http, TimeProvider clock)
     {
-        var recorder = await Recorder.ForWorkstreamAsync(session, http, workstreamId);
-        return await session.DecideAsync<Workstream>(http, workstreamId, command,
-            workstream => CancelMilestone.Decide(command, workstream, milestoneId, clock.Today(), recorder), "workstream");
+        var rules = await Recorder.AlongsideWorkstreamAsync(http, workstreamId);
+        return await session.DecideAsync<Workstream, Recorder>(http, workstreamId, command, rules,
+            (workstream, recorder) => CancelMilestone.Decide(command, workstream, milestoneId, clock.Today(), recorder), "workstream");
     }
 }

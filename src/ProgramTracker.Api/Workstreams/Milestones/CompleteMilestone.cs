@@ -41,8 +41,8 @@ public static class CompleteMilestoneEndpoint
     public static async Task<IResult> Post(Guid workstreamId, Guid milestoneId, CompleteMilestone command, IDocumentSession session,
         HttpContext http, TimeProvider clock)
     {
-        var recorder = await Recorder.ForWorkstreamAsync(session, http, workstreamId);
-        return await session.DecideAsync<Workstream>(http, workstreamId, command,
-            workstream => CompleteMilestone.Decide(command, workstream, milestoneId, clock.Today(), recorder), "workstream");
+        var rules = await Recorder.AlongsideWorkstreamAsync(http, workstreamId);
+        return await session.DecideAsync<Workstream, Recorder>(http, workstreamId, command, rules,
+            (workstream, recorder) => CompleteMilestone.Decide(command, workstream, milestoneId, clock.Today(), recorder), "workstream");
     }
 }

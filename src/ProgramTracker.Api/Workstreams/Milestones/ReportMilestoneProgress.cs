@@ -43,8 +43,8 @@ public static class ReportMilestoneProgressEndpoint
     public static async Task<IResult> Post(Guid workstreamId, Guid milestoneId, ReportMilestoneProgress command, IDocumentSession session,
         HttpContext http, TimeProvider clock)
     {
-        var recorder = await Recorder.ForWorkstreamAsync(session, http, workstreamId);
-        return await session.DecideAsync<Workstream>(http, workstreamId, command,
-            workstream => ReportMilestoneProgress.Decide(command, workstream, milestoneId, clock.Today(), recorder), "workstream");
+        var rules = await Recorder.AlongsideWorkstreamAsync(http, workstreamId);
+        return await session.DecideAsync<Workstream, Recorder>(http, workstreamId, command, rules,
+            (workstream, recorder) => ReportMilestoneProgress.Decide(command, workstream, milestoneId, clock.Today(), recorder), "workstream");
     }
 }

@@ -40,8 +40,8 @@ public static class StartMilestoneEndpoint
     public static async Task<IResult> Post(Guid workstreamId, Guid milestoneId, StartMilestone command, IDocumentSession session,
         HttpContext http, TimeProvider clock)
     {
-        var recorder = await Recorder.ForWorkstreamAsync(session, http, workstreamId);
-        return await session.DecideAsync<Workstream>(http, workstreamId, command,
-            workstream => StartMilestone.Decide(command, workstream, milestoneId, clock.Today(), recorder), "workstream");
+        var rules = await Recorder.AlongsideWorkstreamAsync(http, workstreamId);
+        return await session.DecideAsync<Workstream, Recorder>(http, workstreamId, command, rules,
+            (workstream, recorder) => StartMilestone.Decide(command, workstream, milestoneId, clock.Today(), recorder), "workstream");
     }
 }

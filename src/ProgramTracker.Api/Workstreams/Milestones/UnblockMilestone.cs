@@ -42,8 +42,8 @@ public static class UnblockMilestoneEndpoint
     public static async Task<IResult> Post(Guid workstreamId, Guid milestoneId, UnblockMilestone command, IDocumentSession session,
         HttpContext http, TimeProvider clock)
     {
-        var recorder = await Recorder.ForWorkstreamAsync(session, http, workstreamId);
-        return await session.DecideAsync<Workstream>(http, workstreamId, command,
-            workstream => UnblockMilestone.Decide(command, workstream, milestoneId, clock.Today(), recorder), "workstream");
+        var rules = await Recorder.AlongsideWorkstreamAsync(http, workstreamId);
+        return await session.DecideAsync<Workstream, Recorder>(http, workstreamId, command, rules,
+            (workstream, recorder) => UnblockMilestone.Decide(command, workstream, milestoneId, clock.Today(), recorder), "workstream");
     }
 }
