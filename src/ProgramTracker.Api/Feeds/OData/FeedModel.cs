@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text;
 using Microsoft.OData.Edm;
 using Microsoft.OData.ModelBuilder;
@@ -11,7 +12,13 @@ public static class FeedModel
 
     public static IEdmModel Build()
     {
-        var builder = new ODataConventionModelBuilder { Namespace = Namespace, ContainerName = "ProgramTracker" };
+        // The default resolver hands the builder every loaded assembly, and it reads every type of each (Marten's,
+        // Wolverine's, ASP.NET's) looking for subclasses of the rows: about a sixth of the app's CPU time at start.
+        // The rows and anything derived from them live here.
+        var builder = new ODataConventionModelBuilder(new RowAssembly(), isQueryCompositionMode: false)
+        {
+            Namespace = Namespace, ContainerName = "ProgramTracker",
+        };
         Set<AgreementRow>(builder, "Agreements", "Agreement");
         Set<WorkstreamRow>(builder, "Workstreams", "Workstream");
         Set<MilestoneRow>(builder, "Milestones", "Milestone");
@@ -46,6 +53,11 @@ public static class FeedModel
             foreach (var property in type.Properties.Where(p => p is not NavigationPropertyConfiguration))
                 property.Name = Snake(property.Name);
         }
+    }
+
+    private sealed class RowAssembly : IAssemblyResolver
+    {
+        public IEnumerable<Assembly> Assemblies { get; } = [typeof(AgreementRow).Assembly];
     }
 
     public static string Snake(string name)
