@@ -35,8 +35,11 @@ public sealed record PortfolioQuery(string? Country = null, string? Party = null
 /// <summary>What the portfolio's filters offer: the countries and parties of the agreements the user may see.</summary>
 public sealed record PortfolioChoices(IReadOnlyList<string> Countries, IReadOnlyList<PartyView> Parties);
 
-/// <summary>An agreement's dashboard with the committees it was figured with, and a version that moves with every event of either.</summary>
-public sealed record AgreementRead(AgreementDashboardView View, long Version, IReadOnlyList<Committee> Committees);
+/// <summary>
+/// An agreement's dashboard with the agreement and the committees it was figured with, and a version that moves with
+/// every event of either.
+/// </summary>
+public sealed record AgreementRead(AgreementDashboardView View, long Version, IReadOnlyList<Committee> Committees, Agreement Agreement);
 
 /// <summary>A workstream's snapshot (what its forms act on) and the view the API answers with.</summary>
 public sealed record WorkstreamRead(Workstream Workstream, WorkstreamView View);
@@ -58,6 +61,14 @@ public sealed record AuditView(
 /// </summary>
 public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<DashboardOptions> options)
 {
+    // Today's snapshots this request has read already. A page and its partials ask for the same things more than once
+    // (the agreement page's dashboard, its money and its forms each read the agreement and its workstreams), and each
+    // ask was a round trip and a new figuring. A Reads lives for one request (scoped), so nothing outlives its moment.
+    private readonly Dictionary<Guid, Agreement?> _agreements = [];
+    private readonly Dictionary<Guid, Workstream?> _workstreams = [];
+    private readonly Dictionary<Guid, (Agreement Agreement, IReadOnlyList<Workstream> Workstreams, IReadOnlyList<Committee> Committees)?> _agreementsWhole = [];
+    private readonly Dictionary<(Guid, FiguresBasis), AgreementRead> _figured = [];
+
     public DateOnly Today => clock.Today();
 
     public int StaleAfterDays => Math.Max(0, options.Value.StaleAfterDays);
@@ -74,15 +85,38 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
         FiguresBasis figures = FiguresBasis.Approved)
     {
         if (asOf is { } day) return await AsOf.DashboardAsync(session, id, day, StaleAfterDays, ct, basis, figures);
+        if (_figured.TryGetValue((id, figures), out var known)) return known;
+        if (await AgreementWholeAsync(id, ct) is not { } whole) return null;
+        return _figured[(id, figures)] = Figured(whole.Agreement, whole.Workstreams, whole.Committees, Today, StaleAfterDays, figures);
+    }
 
-        // One round trip for the three reads.
+    /// <summary>An agreement with its workstreams and committees today, in one round trip (once a request).</summary>
+    private async Task<(Agreement Agreement, IReadOnlyList<Workstream> Workstreams, IReadOnlyList<Committee> Committees)?> AgreementWholeAsync(Guid id, CancellationToken ct)
+    {
+        if (_agreementsWhole.TryGetValue(id, out var known)) return known;
         var batch = session.CreateBatchQuery();
         var agreementRead = batch.Load<Agreement>(id);
         var workstreamsRead = batch.Query<Workstream>().Where(w => w.AgreementId == id).ToList();
         var committeesRead = batch.Query<Committee>().Where(c => c.AgreementId == id).ToList();
         await batch.Execute(ct);
-        if (await agreementRead is not { } agreement) return null;
-        return Figured(agreement, await workstreamsRead, await committeesRead, Today, StaleAfterDays, figures);
+        var (agreement, workstreams) = (await agreementRead, await workstreamsRead);
+        _agreements[id] = agreement;
+        foreach (var w in workstreams) _workstreams[w.Id] = w;
+        return _agreementsWhole[id] = agreement is null ? null : (agreement, workstreams, await committeesRead);
+    }
+
+    /// <summary>An agreement's inline snapshot today (once a request): what its pages' forms and party names read.</summary>
+    public async Task<Agreement?> AgreementSnapshotAsync(Guid id, CancellationToken ct)
+    {
+        if (_agreements.TryGetValue(id, out var known)) return known;
+        return _agreements[id] = await session.LoadAsync<Agreement>(id, ct);
+    }
+
+    /// <summary>A workstream's inline snapshot today (once a request).</summary>
+    private async Task<Workstream?> WorkstreamSnapshotAsync(Guid id, CancellationToken ct)
+    {
+        if (_workstreams.TryGetValue(id, out var known)) return known;
+        return _workstreams[id] = await session.LoadAsync<Workstream>(id, ct);
     }
 
     /// <summary>The dashboard of an agreement with these workstreams and committees on <paramref name="day"/>; the versions summed.</summary>
@@ -93,7 +127,7 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
         var order = agreement.Workstreams.Select((w, i) => (w.WorkstreamId, i)).ToDictionary(x => x.WorkstreamId, x => x.i);
         var ordered = workstreams.OrderBy(w => order.GetValueOrDefault(w.Id, int.MaxValue)).ThenBy(w => w.Code).ToList();
         var view = DashboardFigures.Compute(agreement, ordered, day, staleAfterDays, agreement.UpdatedAt, committees) with { Figures = basis };
-        return new AgreementRead(view, agreement.Version + ordered.Sum(w => w.Version) + committees.Sum(c => c.Version), committees);
+        return new AgreementRead(view, agreement.Version + ordered.Sum(w => w.Version) + committees.Sum(c => c.Version), committees, agreement);
     }
 
     /// <summary>
@@ -225,7 +259,7 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
     public async Task<WorkstreamRead?> WorkstreamAsync(Guid id, DateOnly? asOf, CancellationToken ct, AsOfBasis basis = AsOfBasis.Recorded,
         FiguresBasis figures = FiguresBasis.Approved)
     {
-        var workstream = asOf is { } day ? await AsOf.WorkstreamAsync(session, id, day, ct, basis) : await session.LoadAsync<Workstream>(id, ct);
+        var workstream = asOf is { } day ? await AsOf.WorkstreamAsync(session, id, day, ct, basis) : await WorkstreamSnapshotAsync(id, ct);
         if (workstream is null) return null;
         if (figures == FiguresBasis.Submitted) workstream = workstream.WithPendingApplied();
         var figured = DashboardFigures.ForWorkstream(workstream, asOf ?? Today, StaleAfterDays);
@@ -241,7 +275,7 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
     {
         var committee = await session.LoadAsync<Committee>(id, ct);
         if (committee is null) return null;
-        var agreement = await session.LoadAsync<Agreement>(committee.AgreementId, ct);
+        var agreement = await AgreementSnapshotAsync(committee.AgreementId, ct);
         return new CommitteeRead(committee, CommitteeRoster.From(committee, Today, current: true, agreement));
     }
 
@@ -333,14 +367,20 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
     /// </summary>
     public async Task<Money.WorkstreamMoneyView?> WorkstreamMoneyAsync(Guid id, DateOnly? asOf, CancellationToken ct)
     {
-        var (workstream, money) = asOf is { } day
-            ? (await AsOf.WorkstreamAsync(session, id, day, ct), await Money.MoneyAsOf.WorkstreamAsync(session, id, day, ct))
-            : (await session.LoadAsync<Workstream>(id, ct), await session.LoadAsync<Money.WorkstreamMoney>(id, ct));
-        if (workstream is null || money is null) return null;
-        var agreement = asOf is { } then
-            ? await Money.MoneyAsOf.AgreementAsync(session, workstream.AgreementId, then, ct)
-            : await session.LoadAsync<Money.AgreementMoney>(workstream.AgreementId, ct);
-        return Money.MoneyFigures.ForWorkstream(money, workstream, agreement, asOf ?? Today);
+        if (asOf is { } day)
+        {
+            var (then, moneyThen) = (await AsOf.WorkstreamAsync(session, id, day, ct), await Money.MoneyAsOf.WorkstreamAsync(session, id, day, ct));
+            if (then is null || moneyThen is null) return null;
+            return Money.MoneyFigures.ForWorkstream(moneyThen, then, await Money.MoneyAsOf.AgreementAsync(session, then.AgreementId, day, ct), day);
+        }
+
+        // The workstream names its agreement, so its money and the agreement's settings come in one round trip after it.
+        if (await WorkstreamSnapshotAsync(id, ct) is not { } workstream) return null;
+        var batch = session.CreateBatchQuery();
+        var moneyRead = batch.Load<Money.WorkstreamMoney>(id);
+        var settingsRead = batch.Load<Money.AgreementMoney>(workstream.AgreementId);
+        await batch.Execute(ct);
+        return await moneyRead is { } money ? Money.MoneyFigures.ForWorkstream(money, workstream, await settingsRead, Today) : null;
     }
 
     /// <summary>An agreement's money, summed over its workstreams, today or as it stood when <paramref name="asOf"/> ended.</summary>
@@ -360,10 +400,12 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
             return settings is null ? null : Money.MoneyFigures.ForAgreement(settings, pairs, day);
         }
 
+        // The agreement's page has read the agreement and its workstreams for the dashboard already: then only the money.
+        var whole = _agreementsWhole.TryGetValue(id, out var known) ? known : null;
         var batch = session.CreateBatchQuery();
-        var agreementRead = batch.Load<Agreement>(id);
+        var agreementRead = whole is null ? batch.Load<Agreement>(id) : Task.FromResult<Agreement?>(whole.Value.Agreement);
         var settingsRead = batch.Load<Money.AgreementMoney>(id);
-        var workstreamsRead = batch.Query<Workstream>().Where(w => w.AgreementId == id).ToList();
+        var workstreamsRead = whole is null ? batch.Query<Workstream>().Where(w => w.AgreementId == id).ToList() : Task.FromResult(whole.Value.Workstreams);
         var moneyRead = batch.Query<Money.WorkstreamMoney>().Where(w => w.AgreementId == id).ToList();
         await batch.Execute(ct);
         if (await agreementRead is not { } agreement || await settingsRead is not { } money) return null;

@@ -1,4 +1,3 @@
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +9,7 @@ using ProgramTracker.Api.Security;
 namespace ProgramTracker.Api.Web.Pages.Agreements;
 
 [Authorize(Policy = Policies.ReadAgreement)]
-public sealed class ShowModel(Reads reads, IQuerySession session) : PageModel
+public sealed class ShowModel(Reads reads) : PageModel
 {
     /// <summary>What GET /api/agreements/{id}/dashboard answers, today or as of <see cref="AsOf"/>.</summary>
     public AgreementDashboardView? Dashboard { get; private set; }
@@ -52,7 +51,7 @@ public sealed class ShowModel(Reads reads, IQuerySession session) : PageModel
         if (AsOf is null) Version = read.Version;
         Timeline = Timeline.For(read.View.Workstreams, read.View.AsOf);
         CanManage = AsOf is null && (await HttpContext.AccessAsync()).IsAdministrator;
-        if (CanManage) Agreement = await session.LoadAsync<Agreement>(id, HttpContext.RequestAborted);
+        if (CanManage) Agreement = read.Agreement;
         if (UnreadableAsOf is not null || UnreadableBasis is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }

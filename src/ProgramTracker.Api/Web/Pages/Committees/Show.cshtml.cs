@@ -1,4 +1,3 @@
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +10,7 @@ using ProgramTracker.Api.Workstreams;
 namespace ProgramTracker.Api.Web.Pages.Committees;
 
 [Authorize(Policy = Policies.ReadCommittee)]
-public sealed class ShowModel(Reads reads, IQuerySession session) : PageModel
+public sealed class ShowModel(Reads reads) : PageModel
 {
     public Committee? Committee { get; private set; }
     public CommitteeRoster Roster { get; private set; } = null!;
@@ -56,7 +55,7 @@ public sealed class ShowModel(Reads reads, IQuerySession session) : PageModel
         else read = await reads.CommitteeAsync(id, ct);
         if (read is null) return this.NotFoundPage();
         (Committee, Roster) = (read.Committee, read.Roster);
-        Agreement = await session.LoadAsync<Agreement>(Committee.AgreementId, ct);
+        Agreement = await reads.AgreementSnapshotAsync(Committee.AgreementId, ct);
         Workstreams = await reads.WorkstreamsByIdAsync(
             Committee.ActionItems.Select(a => a.WorkstreamId).Concat(Committee.Members.Select(m => m.WorkstreamId)).OfType<Guid>()
                 .Concat(Agreement?.Workstreams.Select(w => w.WorkstreamId) ?? []), ct);

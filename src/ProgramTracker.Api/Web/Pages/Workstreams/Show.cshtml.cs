@@ -1,4 +1,3 @@
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +9,7 @@ using ProgramTracker.Api.Workstreams;
 namespace ProgramTracker.Api.Web.Pages.Workstreams;
 
 [Authorize(Policy = Policies.ReadWorkstream)]
-public sealed class ShowModel(IQuerySession session, Reads reads) : PageModel
+public sealed class ShowModel(Reads reads) : PageModel
 {
     public Workstream? Workstream { get; private set; }
     /// <summary>The figures GET /api/workstreams/{id} answers with (its <c>figures</c>), today or as of <see cref="AsOf"/>.</summary>
@@ -58,7 +57,7 @@ public sealed class ShowModel(IQuerySession session, Reads reads) : PageModel
         if (AsOf is null) Version = workstream.Version;
         if (UnreadableAsOf is not null || UnreadableBasis is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
         Summary = read.View.Figures;
-        Agreement = await session.LoadAsync<Agreement>(workstream.AgreementId, ct);
+        Agreement = await reads.AgreementSnapshotAsync(workstream.AgreementId, ct);
         var access = await HttpContext.AccessAsync();
         CanRecord = access.CanRecordOn(id);
         CanManageOfficers = access.IsAdministrator;
