@@ -290,7 +290,7 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
         var events = await session.Events.FetchStreamAsync(id, token: ct);
         if (events.Count == 0 || events[0].Data is not CommitteeEstablished) return (false, null);
         if (AsOf.Fold<Committee>(events, new AsOf.Cut(day, basis), Committee.Fold, (c, v) => c.Version = v) is not { } then) return (true, null);
-        var agreement = await session.LoadAsync<Agreement>(then.AgreementId, ct);
+        var agreement = await AgreementSnapshotAsync(then.AgreementId, ct);
         return (true, new CommitteeRead(then, CommitteeRoster.From(then, day, current: false, agreement)));
     }
 
