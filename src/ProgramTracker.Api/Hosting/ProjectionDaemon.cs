@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using JasperFx.Events.Daemon.HighWater;
 using Marten;
+using Marten.Services;
 
 namespace ProgramTracker.Api.Hosting;
 
@@ -7,7 +10,50 @@ public static class ProjectionDaemon
 {
     public static StoreOptions AddProjectionDaemonTuning(this StoreOptions options, IConfiguration configuration)
     {
-        options.Events.UseListenNotifyForEventAppends = configuration.GetValue("ProgramTracker:Projections:ListenNotify", false);
+        var section = configuration.GetSection("ProgramTracker:Projections");
+        // With ListenNotify on, Marten installs its own wake-up when the daemon starts, replacing the one below.
+        options.Events.UseListenNotifyForEventAppends = section.GetValue("ListenNotify", false);
+        if (section.GetValue("WakeOnCommit", true))
+        {
+            var wakeup = new CommittedEventsWakeup(TimeSpan.FromMilliseconds(section.GetValue("PollSpacingMs", 50)));
+            options.Projections.Wakeup = wakeup;
+            options.Listeners.Add(wakeup);
+        }
         return options;
     }
+}
+
+/// <summary>
+/// Wakes this node's high-water agent when a session of this node commits events, instead of leaving them to the
+/// next poll (250 ms while busy, 1 s once caught up, and 1 s whenever a poll finds the sequence ahead of a gap).
+/// Unlike LISTEN/NOTIFY it adds nothing to the append's transaction: a NOTIFY takes one database-wide lock from
+/// commit until the commit is flushed, so it serialises every writer's commit. Events appended by other nodes are
+/// still found by polling. Polls stay at least <paramref name="spacing"/> apart, so a busy node batches events
+/// instead of querying the high-water mark after every commit.
+/// </summary>
+internal sealed class CommittedEventsWakeup(TimeSpan spacing) : DocumentSessionListenerBase, IDaemonWakeup
+{
+    // One pending wake-up at most: a commit while the agent is polling is kept, not drained, so it is never missed.
+    private readonly SemaphoreSlim _committed = new(0, 1);
+    private long _lastWokenAt;
+
+    public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
+    {
+        if (_committed.CurrentCount == 0 && commit.GetEvents().Any())
+        {
+            try { _committed.Release(); }
+            catch (SemaphoreFullException) { }
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken token)
+    {
+        await _committed.WaitAsync(timeout, token);
+        var sinceLast = Stopwatch.GetElapsedTime(Volatile.Read(ref _lastWokenAt));
+        if (sinceLast < spacing) await Task.Delay(spacing - sinceLast, token);
+        Volatile.Write(ref _lastWokenAt, Stopwatch.GetTimestamp());
+    }
+
+    public void Dispose() { }
 }
