@@ -167,6 +167,19 @@ try
                         ["shardToReadP50Ms"] = stages.ShardToRead.P50, ["shardToReadP99Ms"] = stages.ShardToRead.P99, ["highWaterAdvances"] = stages.Polls }));
                 Report(rows[^1]);
             }
+            // --idle S: before the lag rounds, the app's CPU time and PostgreSQL's transactions while nothing is sent, S seconds in
+            // each mode (polling only, then the wake-up), so a cheaper lag is not bought with a busier idle node.
+            if (args.SkipWhile(a => a != "--idle").Skip(1).FirstOrDefault() is { } idleSeconds && switchableWakeup is { } idleSwitch)
+            {
+                foreach (var pollingOnly in new[] { true, false })
+                {
+                    idleSwitch.PollingOnly = pollingOnly;
+                    var (cpu, transactions) = await IdleAsync(db, TimeSpan.FromSeconds(double.Parse(idleSeconds)));
+                    Console.WriteLine($"  4. idle {idleSeconds} s, {(pollingOnly ? "polling only" : wakeupLabel)}: app CPU {cpu.TotalMilliseconds:0} ms " +
+                                      $"({cpu.TotalMilliseconds / double.Parse(idleSeconds) / 10:0.00}% of a core), PostgreSQL transactions {transactions / double.Parse(idleSeconds):0.0}/s; load {LoadAverage()}");
+                }
+                idleSwitch.PollingOnly = false;
+            }
             if (lagCompare && switchableWakeup is { } switchable)
             {
                 // Rounds alternate which goes first, as in InterleavedAsync; the rate is the same for both.
@@ -460,6 +473,23 @@ static async Task<(AppProcess App, TimeSpan ReadyAfter)> StartChildAsync(string 
         app.Dispose();
         throw;
     }
+}
+
+static async Task<(TimeSpan Cpu, long Transactions)> IdleAsync(NpgsqlDataSource db, TimeSpan duration)
+{
+    async Task<long> TransactionsAsync()
+    {
+        await using var cmd = db.CreateCommand("select xact_commit + xact_rollback from pg_stat_database where datname = current_database()");
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+    // Backends report to pg_stat_database about once a second: the count trails by up to a second at both ends alike.
+    await Task.Delay(TimeSpan.FromSeconds(2));
+    var process = System.Diagnostics.Process.GetCurrentProcess();
+    var cpuBefore = process.TotalProcessorTime;
+    var before = await TransactionsAsync();
+    await Task.Delay(duration);
+    process.Refresh();
+    return (process.TotalProcessorTime - cpuBefore, await TransactionsAsync() - before - 1);
 }
 
 static async Task<(Sample First, Sample Second)> InterleavedAsync(int rounds, Func<Task<Sample>> first, Func<Task<Sample>> second)

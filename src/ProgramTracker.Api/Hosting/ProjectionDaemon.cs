@@ -13,6 +13,9 @@ public static class ProjectionDaemon
         var section = configuration.GetSection("ProgramTracker:Projections");
         // With ListenNotify on, Marten installs its own wake-up when the daemon starts, replacing the one below.
         options.Events.UseListenNotifyForEventAppends = section.GetValue("ListenNotify", false);
+        // Marten's polls, for events this node was not woken for (appended by another node): 250 ms while busy, 1 s caught up.
+        if (section.GetValue<int?>("FastPollingMs") is { } fast) options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(fast);
+        if (section.GetValue<int?>("SlowPollingMs") is { } slow) options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(slow);
         if (section.GetValue("WakeOnCommit", true))
         {
             var wakeup = new CommittedEventsWakeup(TimeSpan.FromMilliseconds(section.GetValue("PollSpacingMs", 50)));
