@@ -73,7 +73,8 @@ try
                      web.ConfigureServices(services => services.ConfigureWolverine(o => o.ApplicationAssembly = typeof(ProgramTracker.Api.Common.CommandAccepted).Assembly));
                      if (listenNotify is not null) web.UseSetting("ProgramTracker:Projections:ListenNotify", listenNotify == "on" ? "true" : "false");
                      if (fastPolling is { } polling) web.ConfigureServices(services => services.ConfigureMarten(o => o.Projections.FastPollingTime = polling));
-                     if (wakeOnCommit is not null) web.UseSetting("ProgramTracker:Projections:WakeOnCommit", wakeOnCommit == "on" ? "true" : "false");
+                     // --lag-compare compares against the wake-up, so it is on unless told otherwise.
+                     if (wakeOnCommit is not null || lagCompare) web.UseSetting("ProgramTracker:Projections:WakeOnCommit", wakeOnCommit == "off" ? "false" : "true");
                      if (pollSpacing is not null) web.UseSetting("ProgramTracker:Projections:PollSpacingMs", pollSpacing);
                      if (lagCompare) web.ConfigureServices(services => services.ConfigureMarten(o => o.Projections.Wakeup = switchableWakeup = new SwitchableWakeup(o.Projections.Wakeup)));
                  }))
@@ -154,7 +155,7 @@ try
             var duration = args.SkipWhile(a => a != "--lag-seconds").Skip(1).FirstOrDefault() is { } seconds ? TimeSpan.FromSeconds(double.Parse(seconds)) : size.LagDuration;
             Task<(Sample Lag, Sample Commands, ProjectionLag.Stages Stages)> Lag() => ProjectionLag.MeasureAsync(http, store, db, daemon, lagAgreement, streams, rate, duration);
             var rateLabel = args.Contains("--lag-rate") ? "fixed" : "half of scenario 1's peak";
-            var wakeupLabel = listenNotify == "on" ? "LISTEN/NOTIFY on" : wakeOnCommit == "off" ? "polling only" : $"woken on commit{(pollSpacing is null ? "" : $", polls ≥ {pollSpacing} ms apart")}";
+            var wakeupLabel = listenNotify == "on" ? "LISTEN/NOTIFY on" : wakeOnCommit != "on" && !lagCompare ? "polling only" : $"woken on commit{(pollSpacing is null ? "" : $", polls ≥ {pollSpacing} ms apart")}";
             void LagRow(string scenario, string how, (Sample Lag, Sample Commands, ProjectionLag.Stages Stages) run)
             {
                 var (lag, sent, stages) = run;

@@ -6,7 +6,7 @@ namespace ProgramTracker.OperationsTests;
 public class when_a_node_appends_events(OperationsFixture app) : OperationsContext(app)
 {
     [Fact]
-    public async Task its_async_projections_take_them_without_waiting_for_the_next_poll()
+    public async Task with_the_wake_up_on_its_async_projections_take_them_without_waiting_for_the_next_poll()
     {
         var connectionString = await App.NewDatabaseAsync("wakeup");
         // Polls a minute apart: within the bound below, only the wake-up on commit can bring the projections up to date.
@@ -14,6 +14,7 @@ public class when_a_node_appends_events(OperationsFixture app) : OperationsConte
         {
             ["ConnectionStrings__Marten"] = connectionString,
             ["Logging__LogLevel__Default"] = "Warning",
+            ["ProgramTracker__Projections__WakeOnCommit"] = "true",
             ["ProgramTracker__Projections__FastPollingMs"] = "60000",
             ["ProgramTracker__Projections__SlowPollingMs"] = "60000",
         }, TimeSpan.FromSeconds(60));
