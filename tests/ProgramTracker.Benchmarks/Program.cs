@@ -25,6 +25,13 @@ var npgsqlExtra = args.SkipWhile(a => a != "--npgsql").Skip(1).FirstOrDefault();
 var fastPolling = args.SkipWhile(a => a != "--fast-polling").Skip(1).FirstOrDefault() is { } ms ? TimeSpan.FromMilliseconds(int.Parse(ms)) : (TimeSpan?)null;
 // --listen-notify on|off overrides the app's LISTEN/NOTIFY wake-up of the async daemon (ProgramTracker:Projections:ListenNotify).
 var listenNotify = args.SkipWhile(a => a != "--listen-notify").Skip(1).FirstOrDefault();
+// --wake-on-commit on|off overrides the app's in-process wake-up of the async daemon (ProgramTracker:Projections:WakeOnCommit),
+// --poll-spacing MS its least time between two high-water polls (ProgramTracker:Projections:PollSpacingMs).
+var wakeOnCommit = args.SkipWhile(a => a != "--wake-on-commit").Skip(1).FirstOrDefault();
+var pollSpacing = args.SkipWhile(a => a != "--poll-spacing").Skip(1).FirstOrDefault();
+// --lag-compare: scenario 4 alternates, round by round in one app, between plain polling (before) and the app's wake-up.
+var lagCompare = args.Contains("--lag-compare");
+SwitchableWakeup? switchableWakeup = null;
 var size = quick ? Size.Quick : Size.Full;
 // --scale 1000,10000: scenario 5 at each of these portfolio sizes in turn (default 20 quick, 1,000 full).
 var scales = (args.SkipWhile(a => a != "--scale").Skip(1).FirstOrDefault()?.Split(',').Select(int.Parse) ?? [size.Agreements]).Order().ToList();
@@ -68,6 +75,10 @@ try
                      web.ConfigureServices(services => services.ConfigureWolverine(o => o.ApplicationAssembly = typeof(ProgramTracker.Api.Common.CommandAccepted).Assembly));
                      if (listenNotify is not null) web.UseSetting("ProgramTracker:Projections:ListenNotify", listenNotify == "on" ? "true" : "false");
                      if (fastPolling is { } polling) web.ConfigureServices(services => services.ConfigureMarten(o => o.Projections.FastPollingTime = polling));
+                     // --lag-compare compares against the wake-up, so it is on unless told otherwise.
+                     if (wakeOnCommit is not null || lagCompare) web.UseSetting("ProgramTracker:Projections:WakeOnCommit", wakeOnCommit == "off" ? "false" : "true");
+                     if (pollSpacing is not null) web.UseSetting("ProgramTracker:Projections:PollSpacingMs", pollSpacing);
+                     if (lagCompare) web.ConfigureServices(services => services.ConfigureMarten(o => o.Projections.Wakeup = switchableWakeup = new SwitchableWakeup(o.Projections.Wakeup)));
                  }))
     {
         var http = host.CreateClient();
@@ -193,11 +204,59 @@ try
             for (var i = 0; i < streams.Length; i++) streams[i] = await Commands.WorkstreamAsync(http, lagAgreement);
             // --lag-rate N fixes the rate, so runs with different settings send the same load.
             var rate = args.SkipWhile(a => a != "--lag-rate").Skip(1).FirstOrDefault() is { } fixedRate ? double.Parse(fixedRate) : peak!.Value / 2;
-            var (lag, sent) = await ProjectionLag.MeasureAsync(http, store, lagAgreement, streams, rate, size.LagDuration);
-            rows.Add(new Row("4", $"projection lag, append → agreement dashboard, at {rate:0} commands/s ({(args.Contains("--lag-rate") ? "fixed" : "half of scenario 1's peak")}{(listenNotify is null ? "" : $", LISTEN/NOTIFY {listenNotify}")}, load {LoadAverage()})",
-                $"p50 {lag.P50:0} ms, p99 {lag.P99:0} ms ({lag.Operations} commands, sent at {sent.PerSecond:0}/s)", "", null, "p99 ≤ 500 ms", lag.P99 <= 500,
-                new() { ["p50Ms"] = lag.P50, ["p99Ms"] = lag.P99, ["targetPerSecond"] = rate, ["sentPerSecond"] = sent.PerSecond, ["commands"] = lag.Operations }));
-            Report(rows[^1]);
+            var daemon = host.Services.GetRequiredService<JasperFx.Events.Daemon.IProjectionCoordinator>().DaemonForMainDatabase();
+            var duration = args.SkipWhile(a => a != "--lag-seconds").Skip(1).FirstOrDefault() is { } seconds ? TimeSpan.FromSeconds(double.Parse(seconds)) : size.LagDuration;
+            Task<(Sample Lag, Sample Commands, ProjectionLag.Stages Stages)> Lag() => ProjectionLag.MeasureAsync(http, store, db, daemon, lagAgreement, streams, rate, duration);
+            var rateLabel = args.Contains("--lag-rate") ? "fixed" : "half of scenario 1's peak";
+            var wakeupLabel = listenNotify == "on" ? "LISTEN/NOTIFY on" : wakeOnCommit != "on" && !lagCompare ? "polling only" : $"woken on commit{(pollSpacing is null ? "" : $", polls ≥ {pollSpacing} ms apart")}";
+            void LagRow(string scenario, string how, (Sample Lag, Sample Commands, ProjectionLag.Stages Stages) run)
+            {
+                var (lag, sent, stages) = run;
+                rows.Add(new Row(scenario, $"projection lag, append → agreement dashboard, at {rate:0} commands/s ({rateLabel}, {how}, load {LoadAverage()})",
+                    $"p50 {lag.P50:0} ms, p99 {lag.P99:0} ms ({lag.Operations} commands, sent at {sent.PerSecond:0}/s, commands p50 {sent.P50:0} ms); {stages.Describe()}", "", null, "p99 ≤ 500 ms", lag.P99 <= 500,
+                    new() { ["p50Ms"] = lag.P50, ["p99Ms"] = lag.P99, ["targetPerSecond"] = rate, ["sentPerSecond"] = sent.PerSecond, ["commands"] = lag.Operations,
+                        ["commandP50Ms"] = sent.P50, ["commandP99Ms"] = sent.P99,
+                        ["toHighWaterP50Ms"] = stages.ToHighWater.P50, ["toHighWaterP99Ms"] = stages.ToHighWater.P99,
+                        ["highWaterToShardP50Ms"] = stages.HighWaterToShard.P50, ["highWaterToShardP99Ms"] = stages.HighWaterToShard.P99,
+                        ["shardToReadP50Ms"] = stages.ShardToRead.P50, ["shardToReadP99Ms"] = stages.ShardToRead.P99, ["highWaterAdvances"] = stages.Polls }));
+                Report(rows[^1]);
+            }
+            // --idle S: before the lag rounds, the app's CPU time and PostgreSQL's transactions while nothing is sent, S seconds in
+            // each mode (polling only, then the wake-up), so a cheaper lag is not bought with a busier idle node.
+            if (args.SkipWhile(a => a != "--idle").Skip(1).FirstOrDefault() is { } idleSeconds && switchableWakeup is { } idleSwitch)
+            {
+                foreach (var pollingOnly in new[] { true, false })
+                {
+                    idleSwitch.PollingOnly = pollingOnly;
+                    var (cpu, transactions) = await IdleAsync(db, TimeSpan.FromSeconds(double.Parse(idleSeconds)));
+                    Console.WriteLine($"  4. idle {idleSeconds} s, {(pollingOnly ? "polling only" : wakeupLabel)}: app CPU {cpu.TotalMilliseconds:0} ms " +
+                                      $"({cpu.TotalMilliseconds / double.Parse(idleSeconds) / 10:0.00}% of a core), PostgreSQL transactions {transactions / double.Parse(idleSeconds):0.0}/s; load {LoadAverage()}");
+                }
+                idleSwitch.PollingOnly = false;
+            }
+            if (lagCompare && switchableWakeup is { } switchable)
+            {
+                // Rounds alternate which goes first, as in InterleavedAsync; the rate is the same for both.
+                var polled = new List<(Sample, Sample, ProjectionLag.Stages)>();
+                var woken = new List<(Sample, Sample, ProjectionLag.Stages)>();
+                for (var r = 0; r < Math.Max(2, size.Rounds * 2); r++)
+                {
+                    foreach (var pollingOnly in r % 2 == 0 ? new[] { true, false } : [false, true])
+                    {
+                        switchable.PollingOnly = pollingOnly;
+                        (pollingOnly ? polled : woken).Add(await Lag());
+                    }
+                }
+                switchable.PollingOnly = false;
+                static (Sample, Sample, ProjectionLag.Stages) Combined(List<(Sample Lag, Sample Commands, ProjectionLag.Stages Stages)> runs) =>
+                    (Sample.Combine(runs.Select(x => x.Lag)), Sample.Combine(runs.Select(x => x.Commands)), ProjectionLag.Stages.Combine(runs.Select(x => x.Stages)));
+                LagRow("4", $"before: polling only, {polled.Count} rounds", Combined(polled));
+                LagRow("4", $"after: {wakeupLabel}, {woken.Count} rounds interleaved", Combined(woken));
+            }
+            else
+            {
+                LagRow("4", wakeupLabel, await Lag());
+            }
         }
 
         // 3. Command latency on a short and a long stream: snapshots, not replays, keep them alike.
@@ -472,6 +531,23 @@ static async Task<(AppProcess App, TimeSpan ReadyAfter)> StartChildAsync(string 
         app.Dispose();
         throw;
     }
+}
+
+static async Task<(TimeSpan Cpu, long Transactions)> IdleAsync(NpgsqlDataSource db, TimeSpan duration)
+{
+    async Task<long> TransactionsAsync()
+    {
+        await using var cmd = db.CreateCommand("select xact_commit + xact_rollback from pg_stat_database where datname = current_database()");
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+    // Backends report to pg_stat_database about once a second: the count trails by up to a second at both ends alike.
+    await Task.Delay(TimeSpan.FromSeconds(2));
+    var process = System.Diagnostics.Process.GetCurrentProcess();
+    var cpuBefore = process.TotalProcessorTime;
+    var before = await TransactionsAsync();
+    await Task.Delay(duration);
+    process.Refresh();
+    return (process.TotalProcessorTime - cpuBefore, await TransactionsAsync() - before - 1);
 }
 
 static async Task<(Sample First, Sample Second)> InterleavedAsync(int rounds, Func<Task<Sample>> first, Func<Task<Sample>> second)
