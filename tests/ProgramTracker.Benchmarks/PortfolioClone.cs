@@ -25,7 +25,9 @@ public static class PortfolioClone
 
     /// <summary>The progression rows of the projections, subscriptions and the high-water mark; not the daemon's note of
     /// the last gap it skipped (HighWaterStuckGap), which is no position.</summary>
-    private const string Shards = "name not like 'HighWaterStuck%'";
+    // The progression rows that track the event sequence: Marten's high-water bookkeeping (the stuck-gap observations and
+    // the allocation fence, which legitimately sits below the mark) is neither checked nor moved.
+    private const string Shards = "name not like 'HighWaterStuck%' and name <> 'HighWaterAllocationFence'";
 
     /// <summary>The 12 hex digits that end every id of copy <paramref name="copy"/> (0 is the template).</summary>
     public static string Tail(int copy) => Prefix + copy.ToString("x6");
