@@ -25,7 +25,7 @@ var npgsqlExtra = args.SkipWhile(a => a != "--npgsql").Skip(1).FirstOrDefault();
 var fastPolling = args.SkipWhile(a => a != "--fast-polling").Skip(1).FirstOrDefault() is { } ms ? TimeSpan.FromMilliseconds(int.Parse(ms)) : (TimeSpan?)null;
 // --listen-notify on|off overrides the app's LISTEN/NOTIFY wake-up of the async daemon (ProgramTracker:Projections:ListenNotify).
 var listenNotify = args.SkipWhile(a => a != "--listen-notify").Skip(1).FirstOrDefault();
-// --wake-on-commit on|off overrides the app's in-process wake-up of the async daemon (ProgramTracker:Projections:WakeOnCommit),
+// --wake-on-commit on|off overrides the app's in-process wake-up of the async daemon (ProgramTracker:Projections:WakeOnCommit, on by default),
 // --poll-spacing MS its least time between two high-water polls (ProgramTracker:Projections:PollSpacingMs).
 var wakeOnCommit = args.SkipWhile(a => a != "--wake-on-commit").Skip(1).FirstOrDefault();
 var pollSpacing = args.SkipWhile(a => a != "--poll-spacing").Skip(1).FirstOrDefault();
@@ -208,7 +208,7 @@ try
             var duration = args.SkipWhile(a => a != "--lag-seconds").Skip(1).FirstOrDefault() is { } seconds ? TimeSpan.FromSeconds(double.Parse(seconds)) : size.LagDuration;
             Task<(Sample Lag, Sample Commands, ProjectionLag.Stages Stages)> Lag() => ProjectionLag.MeasureAsync(http, store, db, daemon, lagAgreement, streams, rate, duration);
             var rateLabel = args.Contains("--lag-rate") ? "fixed" : "half of scenario 1's peak";
-            var wakeupLabel = listenNotify == "on" ? "LISTEN/NOTIFY on" : wakeOnCommit != "on" && !lagCompare ? "polling only" : $"woken on commit{(pollSpacing is null ? "" : $", polls ≥ {pollSpacing} ms apart")}";
+            var wakeupLabel = listenNotify == "on" ? "LISTEN/NOTIFY on" : wakeOnCommit == "off" && !lagCompare ? "polling only" : $"woken on commit{(pollSpacing is null ? "" : $", polls ≥ {pollSpacing} ms apart")}";
             void LagRow(string scenario, string how, (Sample Lag, Sample Commands, ProjectionLag.Stages Stages) run)
             {
                 var (lag, sent, stages) = run;

@@ -16,9 +16,10 @@ public static class ProjectionDaemon
         // Marten's polls, for events this node was not woken for (appended by another node): 250 ms while busy, 1 s caught up.
         if (section.GetValue<int?>("FastPollingMs") is { } fast) options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(fast);
         if (section.GetValue<int?>("SlowPollingMs") is { } slow) options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(slow);
-        // Off by default until a quiet run shows it pays: on this loaded 2-core machine it shortened the wait for the
-        // high-water mark in every run, but on a CPU-starved node the shards' extra, smaller batches cost more than that.
-        if (section.GetValue("WakeOnCommit", false))
+        // On by default: in the quiet full run (2 cores, 210 commands/s) it took the lag from p50 533 / p99 1,036 ms to
+        // p50 158 / p99 585 ms. On a CPU-starved node (load average 60+) the shards' extra, smaller batches cost more
+        // than the shorter wait saved; such a node can turn it off.
+        if (section.GetValue("WakeOnCommit", true))
         {
             var wakeup = new CommittedEventsWakeup(TimeSpan.FromMilliseconds(section.GetValue("PollSpacingMs", 250)));
             options.Projections.Wakeup = wakeup;
