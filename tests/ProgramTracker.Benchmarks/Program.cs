@@ -225,22 +225,27 @@ try
                 var examples = args.SkipWhile(a => a != "--lag-trace").Skip(1).FirstOrDefault() is { } n ? int.Parse(n) : 0;
                 Console.WriteLine($"     why: {LagTrace.Summarise(stages.Slow, stages.ToHighWater.Operations, ProjectionLag.Stages.SlowMs, examples)}");
             }
-            // --idle S: before the lag rounds, the app's CPU time and PostgreSQL's transactions while nothing is sent, S seconds in
-            // each mode (polling only, then the wake-up), so a cheaper lag is not bought with a busier idle node.
-            if (args.SkipWhile(a => a != "--idle").Skip(1).FirstOrDefault() is { } idleSeconds && switchableWakeup is { } idleSwitch)
-            {
-                foreach (var pollingOnly in new[] { true, false })
-                {
-                    idleSwitch.PollingOnly = pollingOnly;
-                    var (cpu, transactions) = await IdleAsync(db, TimeSpan.FromSeconds(double.Parse(idleSeconds)));
-                    Console.WriteLine($"  4. idle {idleSeconds} s, {(pollingOnly ? "polling only" : wakeupLabel)}: app CPU {cpu.TotalMilliseconds:0} ms " +
-                                      $"({cpu.TotalMilliseconds / double.Parse(idleSeconds) / 10:0.00}% of a core), PostgreSQL transactions {transactions / double.Parse(idleSeconds):0.0}/s; load {LoadAverage()}");
-                }
-                idleSwitch.PollingOnly = false;
-            }
             // --lag-variants "wake=off;spacing=250,gapwake=off;gapwake=on": scenario 4 alternates these settings round by round in one
             // app (rotating which goes first), as --lag-compare does for polling only against the wake-up ("wake=off;wake=on").
             var variants = args.SkipWhile(a => a != "--lag-variants").Skip(1).FirstOrDefault()?.Split(';') ?? (lagCompare ? ["wake=off", "wake=on"] : null);
+            // --idle S: before the lag rounds, the app's CPU time, the agent's polls and PostgreSQL's transactions while nothing is
+            // sent, S seconds in each mode (polling only, then the wake-up, or each of --lag-variants), so a cheaper lag is not
+            // bought with a busier idle node.
+            if (args.SkipWhile(a => a != "--idle").Skip(1).FirstOrDefault() is { } idleSeconds && switchableWakeup is { } idleSwitch)
+            {
+                var idleFor = TimeSpan.FromSeconds(double.Parse(idleSeconds));
+                foreach (var variant in variants ?? ["wake=off", "wake=on"])
+                {
+                    LagVariant.Apply(variant, idleSwitch, (DocumentStore)store);
+                    var from = System.Diagnostics.Stopwatch.GetTimestamp();
+                    var (cpu, transactions) = await IdleAsync(db, idleFor);
+                    var polls = idleSwitch.Waits.Since(from).Count;
+                    Console.WriteLine($"  4. idle {idleSeconds} s, {variant}: app CPU {cpu.TotalMilliseconds:0} ms " +
+                                      $"({cpu.TotalMilliseconds / idleFor.TotalSeconds / 10:0.00}% of a core), {polls / (idleFor.TotalSeconds + 2):0.0} high-water polls/s, " +
+                                      $"PostgreSQL transactions {transactions / idleFor.TotalSeconds:0.0}/s; load {LoadAverage()}");
+                }
+                LagVariant.Apply("", idleSwitch, (DocumentStore)store);
+            }
             if (variants is not null && switchableWakeup is { } switchable)
             {
                 var results = variants.ToDictionary(v => v, _ => new List<(Sample, Sample, ProjectionLag.Stages)>());
