@@ -29,7 +29,8 @@ var listenNotify = args.SkipWhile(a => a != "--listen-notify").Skip(1).FirstOrDe
 // --poll-spacing MS its least time between two high-water polls (ProgramTracker:Projections:PollSpacingMs).
 var wakeOnCommit = args.SkipWhile(a => a != "--wake-on-commit").Skip(1).FirstOrDefault();
 var pollSpacing = args.SkipWhile(a => a != "--poll-spacing").Skip(1).FirstOrDefault();
-// --lag-compare: scenario 4 alternates, round by round in one app, between plain polling (before) and the app's wake-up.
+// --lag-compare: scenario 4 alternates, round by round in one app, between plain polling (before), the app's wake-up, and the
+// wake-up with ProgramTracker:Projections:WakeWhenGapFills on (--lag-variants for other settings).
 var lagCompare = args.Contains("--lag-compare");
 SwitchableWakeup? switchableWakeup = null;
 var size = quick ? Size.Quick : Size.Full;
@@ -227,7 +228,7 @@ try
             }
             // --lag-variants "wake=off;spacing=250,gapwake=off;gapwake=on": scenario 4 alternates these settings round by round in one
             // app (rotating which goes first), as --lag-compare does for polling only against the wake-up ("wake=off;wake=on").
-            var variants = args.SkipWhile(a => a != "--lag-variants").Skip(1).FirstOrDefault()?.Split(';') ?? (lagCompare ? ["wake=off", "wake=on"] : null);
+            var variants = args.SkipWhile(a => a != "--lag-variants").Skip(1).FirstOrDefault()?.Split(';') ?? (lagCompare ? ["wake=off", "wake=on", "gapwake=on"] : null);
             // --idle S: before the lag rounds, the app's CPU time, the agent's polls and PostgreSQL's transactions while nothing is
             // sent, S seconds in each mode (polling only, then the wake-up, or each of --lag-variants), so a cheaper lag is not
             // bought with a busier idle node.
@@ -264,6 +265,7 @@ try
                 {
                     var how = lagCompare && variant == "wake=off" ? $"before: polling only, {results[variant].Count} rounds"
                         : lagCompare && variant == "wake=on" ? $"after: {wakeupLabel}, {results[variant].Count} rounds interleaved"
+                        : lagCompare && variant == "gapwake=on" ? $"after: {wakeupLabel}, and at once when an append a poll was held behind commits, {results[variant].Count} rounds interleaved"
                         : $"{variant}, {results[variant].Count} rounds interleaved";
                     LagRow("4", how, Combined(results[variant]));
                 }
