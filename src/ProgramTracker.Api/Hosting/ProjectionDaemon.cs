@@ -62,15 +62,18 @@ internal sealed class CommittedEventsWakeup(TimeSpan spacing) : DocumentSessionL
     public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
     {
         long lowest = long.MaxValue, highest = 0;
+        var any = false;
         foreach (var @event in commit.GetEvents())
         {
+            any = true;
             lowest = Math.Min(lowest, @event.Sequence);
             highest = Math.Max(highest, @event.Sequence);
         }
-        if (highest == 0) return Task.CompletedTask;
+        if (!any) return Task.CompletedTask;
         for (var seen = Volatile.Read(ref _highestCommitted); highest > seen; seen = Volatile.Read(ref _highestCommitted))
             if (Interlocked.CompareExchange(ref _highestCommitted, highest, seen) == seen) break;
-        if (WakeWhenGapFills && lowest < Volatile.Read(ref _highestAtLastPoll)) Volatile.Write(ref _gapFilled, 1);
+        // A sequence of 0 is one Marten did not report back: only a known sequence can tell a filled gap.
+        if (WakeWhenGapFills && lowest > 0 && lowest < Volatile.Read(ref _highestAtLastPoll)) Volatile.Write(ref _gapFilled, 1);
         if (_committed.CurrentCount == 0)
         {
             try { _committed.Release(); }
