@@ -29,7 +29,8 @@ var listenNotify = args.SkipWhile(a => a != "--listen-notify").Skip(1).FirstOrDe
 // --poll-spacing MS its least time between two high-water polls (ProgramTracker:Projections:PollSpacingMs).
 var wakeOnCommit = args.SkipWhile(a => a != "--wake-on-commit").Skip(1).FirstOrDefault();
 var pollSpacing = args.SkipWhile(a => a != "--poll-spacing").Skip(1).FirstOrDefault();
-// --lag-compare: scenario 4 alternates, round by round in one app, between plain polling (before) and the app's wake-up.
+// --lag-compare: scenario 4 alternates, round by round in one app, between plain polling (before), the app's wake-up, and the
+// wake-up with ProgramTracker:Projections:WakeWhenGapFills on (--lag-variants for other settings).
 var lagCompare = args.Contains("--lag-compare");
 SwitchableWakeup? switchableWakeup = null;
 var size = quick ? Size.Quick : Size.Full;
@@ -78,7 +79,8 @@ try
                      // --lag-compare compares against the wake-up, so it is on unless told otherwise.
                      if (wakeOnCommit is not null || lagCompare) web.UseSetting("ProgramTracker:Projections:WakeOnCommit", wakeOnCommit == "off" ? "false" : "true");
                      if (pollSpacing is not null) web.UseSetting("ProgramTracker:Projections:PollSpacingMs", pollSpacing);
-                     if (lagCompare) web.ConfigureServices(services => services.ConfigureMarten(o => o.Projections.Wakeup = switchableWakeup = new SwitchableWakeup(o.Projections.Wakeup)));
+                     // Scenario 4 wraps the daemon's wake-up to switch it off for --lag-compare's "before" rounds and to record the agent's waits.
+                     if (Runs("4")) web.ConfigureServices(services => services.ConfigureMarten(o => o.Projections.Wakeup = switchableWakeup = new SwitchableWakeup(o.Projections.Wakeup)));
                  }))
     {
         var http = host.CreateClient();
@@ -206,7 +208,7 @@ try
             var rate = args.SkipWhile(a => a != "--lag-rate").Skip(1).FirstOrDefault() is { } fixedRate ? double.Parse(fixedRate) : peak!.Value / 2;
             var daemon = host.Services.GetRequiredService<JasperFx.Events.Daemon.IProjectionCoordinator>().DaemonForMainDatabase();
             var duration = args.SkipWhile(a => a != "--lag-seconds").Skip(1).FirstOrDefault() is { } seconds ? TimeSpan.FromSeconds(double.Parse(seconds)) : size.LagDuration;
-            Task<(Sample Lag, Sample Commands, ProjectionLag.Stages Stages)> Lag() => ProjectionLag.MeasureAsync(http, store, db, daemon, lagAgreement, streams, rate, duration);
+            Task<(Sample Lag, Sample Commands, ProjectionLag.Stages Stages)> Lag() => ProjectionLag.MeasureAsync(http, store, db, daemon, lagAgreement, streams, rate, duration, switchableWakeup?.Waits);
             var rateLabel = args.Contains("--lag-rate") ? "fixed" : "half of scenario 1's peak";
             var wakeupLabel = listenNotify == "on" ? "LISTEN/NOTIFY on" : wakeOnCommit == "off" && !lagCompare ? "polling only" : $"woken on commit{(pollSpacing is null ? "" : $", polls ≥ {pollSpacing} ms apart")}";
             void LagRow(string scenario, string how, (Sample Lag, Sample Commands, ProjectionLag.Stages Stages) run)
@@ -220,38 +222,53 @@ try
                         ["highWaterToShardP50Ms"] = stages.HighWaterToShard.P50, ["highWaterToShardP99Ms"] = stages.HighWaterToShard.P99,
                         ["shardToReadP50Ms"] = stages.ShardToRead.P50, ["shardToReadP99Ms"] = stages.ShardToRead.P99, ["highWaterAdvances"] = stages.Polls }));
                 Report(rows[^1]);
+                // --lag-trace N: the N slowest events' timelines as well (offsets in ms from the event's acknowledgement).
+                var examples = args.SkipWhile(a => a != "--lag-trace").Skip(1).FirstOrDefault() is { } n ? int.Parse(n) : 0;
+                Console.WriteLine($"     why: {LagTrace.Summarise(stages.Slow, stages.ToHighWater.Operations, ProjectionLag.Stages.SlowMs, examples)}");
             }
-            // --idle S: before the lag rounds, the app's CPU time and PostgreSQL's transactions while nothing is sent, S seconds in
-            // each mode (polling only, then the wake-up), so a cheaper lag is not bought with a busier idle node.
+            // --lag-variants "wake=off;spacing=250,gapwake=off;gapwake=on": scenario 4 alternates these settings round by round in one
+            // app (rotating which goes first), as --lag-compare does for polling only against the wake-up ("wake=off;wake=on").
+            var variants = args.SkipWhile(a => a != "--lag-variants").Skip(1).FirstOrDefault()?.Split(';') ?? (lagCompare ? ["wake=off", "wake=on", "gapwake=on"] : null);
+            // --idle S: before the lag rounds, the app's CPU time, the agent's polls and PostgreSQL's transactions while nothing is
+            // sent, S seconds in each mode (polling only, then the wake-up, or each of --lag-variants), so a cheaper lag is not
+            // bought with a busier idle node.
             if (args.SkipWhile(a => a != "--idle").Skip(1).FirstOrDefault() is { } idleSeconds && switchableWakeup is { } idleSwitch)
             {
-                foreach (var pollingOnly in new[] { true, false })
+                var idleFor = TimeSpan.FromSeconds(double.Parse(idleSeconds));
+                foreach (var variant in variants ?? ["wake=off", "wake=on"])
                 {
-                    idleSwitch.PollingOnly = pollingOnly;
-                    var (cpu, transactions) = await IdleAsync(db, TimeSpan.FromSeconds(double.Parse(idleSeconds)));
-                    Console.WriteLine($"  4. idle {idleSeconds} s, {(pollingOnly ? "polling only" : wakeupLabel)}: app CPU {cpu.TotalMilliseconds:0} ms " +
-                                      $"({cpu.TotalMilliseconds / double.Parse(idleSeconds) / 10:0.00}% of a core), PostgreSQL transactions {transactions / double.Parse(idleSeconds):0.0}/s; load {LoadAverage()}");
+                    LagVariant.Apply(variant, idleSwitch, (DocumentStore)store);
+                    var from = System.Diagnostics.Stopwatch.GetTimestamp();
+                    var (cpu, transactions) = await IdleAsync(db, idleFor);
+                    var polls = idleSwitch.Waits.Since(from).Count;
+                    Console.WriteLine($"  4. idle {idleSeconds} s, {variant}: app CPU {cpu.TotalMilliseconds:0} ms " +
+                                      $"({cpu.TotalMilliseconds / idleFor.TotalSeconds / 10:0.00}% of a core), {polls / (idleFor.TotalSeconds + 2):0.0} high-water polls/s, " +
+                                      $"PostgreSQL transactions {transactions / idleFor.TotalSeconds:0.0}/s; load {LoadAverage()}");
                 }
-                idleSwitch.PollingOnly = false;
+                LagVariant.Apply("", idleSwitch, (DocumentStore)store);
             }
-            if (lagCompare && switchableWakeup is { } switchable)
+            if (variants is not null && switchableWakeup is { } switchable)
             {
-                // Rounds alternate which goes first, as in InterleavedAsync; the rate is the same for both.
-                var polled = new List<(Sample, Sample, ProjectionLag.Stages)>();
-                var woken = new List<(Sample, Sample, ProjectionLag.Stages)>();
+                var results = variants.ToDictionary(v => v, _ => new List<(Sample, Sample, ProjectionLag.Stages)>());
                 for (var r = 0; r < Math.Max(2, size.Rounds * 2); r++)
                 {
-                    foreach (var pollingOnly in r % 2 == 0 ? new[] { true, false } : [false, true])
+                    foreach (var variant in variants.Skip(r % variants.Length).Concat(variants.Take(r % variants.Length)))
                     {
-                        switchable.PollingOnly = pollingOnly;
-                        (pollingOnly ? polled : woken).Add(await Lag());
+                        LagVariant.Apply(variant, switchable, (DocumentStore)store);
+                        results[variant].Add(await Lag());
                     }
                 }
-                switchable.PollingOnly = false;
+                LagVariant.Apply("", switchable, (DocumentStore)store);
                 static (Sample, Sample, ProjectionLag.Stages) Combined(List<(Sample Lag, Sample Commands, ProjectionLag.Stages Stages)> runs) =>
                     (Sample.Combine(runs.Select(x => x.Lag)), Sample.Combine(runs.Select(x => x.Commands)), ProjectionLag.Stages.Combine(runs.Select(x => x.Stages)));
-                LagRow("4", $"before: polling only, {polled.Count} rounds", Combined(polled));
-                LagRow("4", $"after: {wakeupLabel}, {woken.Count} rounds interleaved", Combined(woken));
+                foreach (var variant in variants)
+                {
+                    var how = lagCompare && variant == "wake=off" ? $"before: polling only, {results[variant].Count} rounds"
+                        : lagCompare && variant == "wake=on" ? $"after: {wakeupLabel}, {results[variant].Count} rounds interleaved"
+                        : lagCompare && variant == "gapwake=on" ? $"after: {wakeupLabel}, and at once when an append a poll was held behind commits, {results[variant].Count} rounds interleaved"
+                        : $"{variant}, {results[variant].Count} rounds interleaved";
+                    LagRow("4", how, Combined(results[variant]));
+                }
             }
             else
             {

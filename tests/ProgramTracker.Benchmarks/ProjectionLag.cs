@@ -22,7 +22,8 @@ public static class ProjectionLag
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(5);
 
     public static async Task<(Sample Lag, Sample Commands, Stages Stages)> MeasureAsync(HttpClient http, IDocumentStore store, NpgsqlDataSource db,
-        IProjectionDaemon daemon, Guid agreementId, (Guid Workstream, Guid Milestone)[] streams, double perSecond, TimeSpan duration)
+        IProjectionDaemon daemon, Guid agreementId, (Guid Workstream, Guid Milestone)[] streams, double perSecond, TimeSpan duration,
+        AgentWaits? waits = null)
     {
         await WaitForDashboardAsync(store, agreementId, streams.Length);
 
@@ -78,19 +79,22 @@ public static class ProjectionLag
         await poller;
         var all = shown.ToList();
         var lagSample = new Sample(all.Count, commands.Elapsed, [.. all.Select(s => Stopwatch.GetElapsedTime(s.AckAt, s.SeenAt).TotalMilliseconds)]);
-        return (lagSample, commands, await StagesAsync(db, all, states));
+        return (lagSample, commands, await StagesAsync(db, all, states, waits?.Since(start) ?? []));
     }
 
     private sealed record Shown(Guid Workstream, long Version, long AckAt, long SeenAt);
 
     /// <summary>Where each command's lag went, from the shard states the daemon published while it ran.</summary>
-    public sealed record Stages(Sample ToHighWater, Sample HighWaterToShard, Sample ShardToRead, int Polls)
+    public sealed record Stages(Sample ToHighWater, Sample HighWaterToShard, Sample ShardToRead, int Polls, IReadOnlyList<LagTrace.Slow> Slow)
     {
+        /// <summary>Events slower than this to the high-water mark are explained (<see cref="LagTrace"/>).</summary>
+        public const double SlowMs = 400;
+
         public static Stages Combine(IEnumerable<Stages> stages)
         {
             var all = stages.ToList();
             return new Stages(Sample.Combine(all.Select(s => s.ToHighWater)), Sample.Combine(all.Select(s => s.HighWaterToShard)),
-                Sample.Combine(all.Select(s => s.ShardToRead)), all.Sum(s => s.Polls));
+                Sample.Combine(all.Select(s => s.ShardToRead)), all.Sum(s => s.Polls), [.. all.SelectMany(s => s.Slow)]);
         }
 
         public string Describe() =>
@@ -98,7 +102,7 @@ public static class ProjectionLag
             $"→ read p50 {ShardToRead.P50:0} / p99 {ShardToRead.P99:0} ms; {Polls} high-water advances";
     }
 
-    private static async Task<Stages> StagesAsync(NpgsqlDataSource db, List<Shown> shown, ShardStates states)
+    private static async Task<Stages> StagesAsync(NpgsqlDataSource db, List<Shown> shown, ShardStates states, List<AgentWait> waits)
     {
         var sequences = new Dictionary<(Guid, long), long>();
         await using (var cmd = db.CreateCommand("select stream_id, version, seq_id from programtracker.mt_events where stream_id = any($1)"))
@@ -110,6 +114,7 @@ public static class ProjectionLag
         var highWater = states.Of(name => name == ShardState.HighWaterMark);
         var dashboard = states.Of(name => name.Contains("Dashboard", StringComparison.Ordinal));
         List<double> toHighWater = [], toShard = [], toRead = [];
+        List<LagTrace.Event> traced = [];
         foreach (var s in shown)
         {
             if (!sequences.TryGetValue((s.Workstream, s.Version), out var sequence)) continue;
@@ -117,12 +122,13 @@ public static class ProjectionLag
             var committedAt = FirstAtOrAfter(dashboard, sequence);
             if (markedAt is not { } marked || committedAt is not { } committed) continue;
             toHighWater.Add(Stopwatch.GetElapsedTime(s.AckAt, marked).TotalMilliseconds);
+            traced.Add(new LagTrace.Event(sequence, s.AckAt, marked));
             toShard.Add(Stopwatch.GetElapsedTime(marked, committed).TotalMilliseconds);
             toRead.Add(Stopwatch.GetElapsedTime(committed, s.SeenAt).TotalMilliseconds);
         }
         var elapsed = TimeSpan.FromSeconds(1);
         return new Stages(new Sample(toHighWater.Count, elapsed, [.. toHighWater]), new Sample(toShard.Count, elapsed, [.. toShard]),
-            new Sample(toRead.Count, elapsed, [.. toRead]), highWater.Count);
+            new Sample(toRead.Count, elapsed, [.. toRead]), highWater.Count, LagTrace.Explain(traced, highWater, waits, Stages.SlowMs));
     }
 
     private static long? FirstAtOrAfter(List<(long At, long Sequence)> states, long sequence)
@@ -157,14 +163,47 @@ public static class ProjectionLag
 
 /// <summary>
 /// Wraps the app's daemon wake-up so that scenario 4 can alternate, in one run and one app, between the app's
-/// wake-up and plain polling (the daemon's waits as timers only, how every node ran before).
+/// wake-up and plain polling (the daemon's waits as timers only, how every node ran before). A switch ends the
+/// agent's current wait, so that a round never starts inside a sleep of the other mode (a polling sleep of up to
+/// 1 s that nothing can end would otherwise delay the first events of a woken round).
 /// </summary>
 public sealed class SwitchableWakeup(IDaemonWakeup? app) : IDaemonWakeup
 {
-    public bool PollingOnly { get; set; }
+    public IDaemonWakeup? App => app;
 
-    public Task WaitAsync(TimeSpan timeout, CancellationToken token) =>
-        PollingOnly || app is null ? Task.Delay(timeout, token) : app.WaitAsync(timeout, token);
+    private CancellationTokenSource _switched = new();
+    private bool _pollingOnly;
+
+    public bool PollingOnly
+    {
+        get => _pollingOnly;
+        set
+        {
+            if (value == _pollingOnly) return;
+            _pollingOnly = value;
+            Interlocked.Exchange(ref _switched, new CancellationTokenSource()).Cancel();
+        }
+    }
+
+    /// <summary>Every wait of the agent, for <see cref="LagTrace"/>.</summary>
+    public AgentWaits Waits { get; } = new();
+
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken token)
+    {
+        var from = Stopwatch.GetTimestamp();
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(token, Volatile.Read(ref _switched).Token);
+        try
+        {
+            await (PollingOnly || app is null ? Task.Delay(timeout, either.Token) : app.WaitAsync(timeout, either.Token));
+        }
+        catch (OperationCanceledException) when (!token.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            Waits.Add(new AgentWait(from, Stopwatch.GetTimestamp(), timeout));
+        }
+    }
 
     public void Dispose() => app?.Dispose();
 }
