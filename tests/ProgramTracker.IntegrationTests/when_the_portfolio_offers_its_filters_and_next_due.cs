@@ -63,6 +63,29 @@ public class when_the_portfolio_offers_its_filters_and_next_due(AppFixture app) 
     }
 
     [Fact]
+    public async Task a_projections_rebuild_offers_the_same_parties_under_the_same_names()
+    {
+        var party = $"pc-{Guid.NewGuid():N}"[..20];
+        await Http.RegisteredAgreement(Agreement(party, "First office"));
+        await Http.RegisteredAgreement(Agreement(party, "Renamed office"));
+        async Task<string?> Stored()
+        {
+            await using var session = App.Store.QuerySession();
+            return (await session.LoadAsync<PortfolioParty>(party)) is { } p ? System.Text.Json.JsonSerializer.Serialize(p) : null;
+        }
+        var before = (await Stored()).ShouldNotBeNull();
+
+        var name = ProgramTracker.Api.Operations.ProjectionAdmin.RebuildableProjections(App.Store).Single(n => n.Contains(nameof(PortfolioParty)));
+        var response = await Http.PostAsync($"/api/admin/projections/{name}/rebuild", null);
+        var steps = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, steps);
+        steps.ShouldContain("\"rebuilt\"", customMessage: steps);
+
+        (await Stored()).ShouldBe(before);
+        (await Offered(party)).ShouldNotBeNull().TextContent.ShouldBe("LA · First office");
+    }
+
+    [Fact]
     public async Task the_portfolio_names_each_workstreams_next_due_milestone_as_its_dashboard_does()
     {
         var party = $"pc-{Guid.NewGuid():N}"[..20];
