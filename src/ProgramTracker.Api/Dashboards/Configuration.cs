@@ -12,6 +12,7 @@ public static class Configuration
     {
         builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
         builder.Services.AddScoped<Reads>();
+        builder.Services.AddHostedService<AddMissingPortfolioParties>();
         return builder;
     }
 
@@ -27,6 +28,9 @@ public static class Configuration
             .DocumentAlias("agreement_dashboard")
             .Duplicate(d => d.Code)
             .Duplicate(d => d.Status);
+
+        options.Projections.Add<PortfolioPartyProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<PortfolioParty>().DocumentAlias("portfolio_party");
 
         options.Projections.Add<ScheduledMilestoneProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<ScheduledMilestone>()
