@@ -2,6 +2,7 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Aggregation;
+using ProgramTracker.Api.Common;
 
 namespace ProgramTracker.Api.Agreements;
 
@@ -20,7 +21,7 @@ public static class Configuration
 public sealed partial class AgreementProjection : SingleStreamProjection<Agreement, Guid>
 {
     // Without an allow-list every append (a workstream's too) makes SaveChanges load an Agreement document first.
-    public AgreementProjection() => IncludeType<IAgreementEvent>();
+    public AgreementProjection() => this.IncludeEventsOf<IAgreementEvent>();
 
     public override Agreement? Evolve(Agreement? snapshot, Guid id, IEvent e) => Agreement.Fold(snapshot, e);
 }

@@ -2,6 +2,7 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Aggregation;
+using ProgramTracker.Api.Common;
 using ProgramTracker.Api.People;
 using ProgramTracker.Api.SampleData;
 
@@ -27,7 +28,7 @@ public sealed partial class CommitteeProjection : SingleStreamProjection<Committ
 {
     // Without an allow-list every append (each progress report on a workstream too) makes SaveChanges look for a
     // Committee document first: one round trip more per command, for nothing.
-    public CommitteeProjection() => IncludeType<ICommitteeEvent>();
+    public CommitteeProjection() => this.IncludeEventsOf<ICommitteeEvent>();
 
     public override Committee? Evolve(Committee? snapshot, Guid id, IEvent e) => Committee.Fold(snapshot, e);
 }

@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten.Events.Projections;
 using ProgramTracker.Api.Agreements;
+using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Workstreams;
 
 namespace ProgramTracker.Api.Dashboards;
@@ -48,6 +49,8 @@ public sealed partial class AgreementDashboardProjection : MultiStreamProjection
     {
         Identity<IAgreementEvent>(e => e.AgreementId);
         Identity<IWorkstreamEvent>(e => e.AgreementId);
+        this.IncludeEventsOf<IAgreementEvent>();
+        this.IncludeEventsOf<IWorkstreamEvent>();
     }
 
     public override AgreementDashboard? Evolve(AgreementDashboard? snapshot, Guid id, IEvent e)

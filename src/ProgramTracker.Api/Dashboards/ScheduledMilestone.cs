@@ -27,6 +27,11 @@ public sealed partial class ScheduledMilestoneProjection : MultiStreamProjection
         Identity<MilestoneRescheduled>(e => e.MilestoneId);
         Identity<MilestoneCompleted>(e => e.MilestoneId);
         Identity<MilestoneCancelled>(e => e.MilestoneId);
+        // Identity() alone leaves the allow-list empty, and the daemon then loads every event for this projection.
+        IncludeType<MilestonePlanned>();
+        IncludeType<MilestoneRescheduled>();
+        IncludeType<MilestoneCompleted>();
+        IncludeType<MilestoneCancelled>();
     }
 
     public override ScheduledMilestone? Evolve(ScheduledMilestone? snapshot, Guid id, IEvent e) => (snapshot, e.Data) switch

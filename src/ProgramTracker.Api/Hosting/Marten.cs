@@ -71,6 +71,7 @@ public static class MartenSetup
                 options.AddReminders();
                 options.AddProjectionDaemonTuning(builder.Configuration);
                 options.AddMoney();
+                options.AddProjectionBatchSize(builder.Configuration);
             })
             .UseLightweightSessions();
         if (Cluster.IsEnabled(builder.Configuration))

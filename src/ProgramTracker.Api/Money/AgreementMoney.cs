@@ -22,8 +22,8 @@ public sealed record AgreementMoney(
     IReadOnlyList<FundingSource> Sources,
     IReadOnlyList<ExchangeRate> Rates)
 {
-    public long Version { get; set; }
-
+    // No Version: Marten would stamp it with the last event of the append that touched the money, which a rebuild
+    // (reading only the money's events) cannot know. Writes take the stream's version from mt_streams, not from here.
     public FundingSource? FindSource(string sourceId) => Sources.FirstOrDefault(s => s.SourceId == sourceId);
 
     /// <summary>The rate in force on <paramref name="day"/>: the one with the latest effective date not after it.</summary>

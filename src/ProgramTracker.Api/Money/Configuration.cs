@@ -2,6 +2,7 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Aggregation;
+using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Workstreams;
 
@@ -25,7 +26,7 @@ public sealed partial class AgreementMoneyProjection : SingleStreamProjection<Ag
     public AgreementMoneyProjection()
     {
         IncludeType<AgreementRegistered>();
-        IncludeType<IAgreementMoneyEvent>();
+        this.IncludeEventsOf<IAgreementMoneyEvent>();
     }
 
     public override AgreementMoney? Evolve(AgreementMoney? snapshot, Guid id, IEvent e) => AgreementMoney.Fold(snapshot, e);
@@ -36,7 +37,7 @@ public sealed partial class WorkstreamMoneyProjection : SingleStreamProjection<W
     public WorkstreamMoneyProjection()
     {
         IncludeType<WorkstreamOpened>();
-        IncludeType<IWorkstreamMoneyEvent>();
+        this.IncludeEventsOf<IWorkstreamMoneyEvent>();
     }
 
     public override WorkstreamMoney? Evolve(WorkstreamMoney? snapshot, Guid id, IEvent e) => WorkstreamMoney.Fold(snapshot, e);

@@ -34,8 +34,8 @@ public sealed record WorkstreamMoney(
     IReadOnlyList<BudgetRevision> Revisions,
     IReadOnlyList<MoneyEntry> Entries)
 {
-    public long Version { get; set; }
-
+    // No Version: Marten would stamp it with the last event of the append that touched the money, which a rebuild
+    // (reading only the money's events) cannot know. Writes take the stream's version from mt_streams, not from here.
     public bool HasBudget => Baseline is not null;
 
     public static WorkstreamMoney? Fold(WorkstreamMoney? state, IEvent e)

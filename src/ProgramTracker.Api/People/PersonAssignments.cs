@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten.Events.Projections;
 using ProgramTracker.Api.Committees;
+using ProgramTracker.Api.Common;
 
 namespace ProgramTracker.Api.People;
 
@@ -81,6 +82,7 @@ public sealed partial class PersonAssignmentsProjection : MultiStreamProjection<
     public PersonAssignmentsProjection()
     {
         Identities<ICommitteeEvent>(CommitteeEvents.People);
+        this.IncludeEventsOf<ICommitteeEvent>();
     }
 
     public override PersonAssignments? Evolve(PersonAssignments? snapshot, string id, IEvent e) => PersonAssignments.Fold(snapshot, id, e);

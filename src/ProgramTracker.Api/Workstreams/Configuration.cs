@@ -2,6 +2,7 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Aggregation;
+using ProgramTracker.Api.Common;
 
 namespace ProgramTracker.Api.Workstreams;
 
@@ -20,7 +21,7 @@ public static class Configuration
 public sealed partial class WorkstreamProjection : SingleStreamProjection<Workstream, Guid>
 {
     // Without an allow-list every append (an agreement's too) makes SaveChanges load a Workstream document first.
-    public WorkstreamProjection() => IncludeType<IWorkstreamEvent>();
+    public WorkstreamProjection() => this.IncludeEventsOf<IWorkstreamEvent>();
 
     public override Workstream? Evolve(Workstream? snapshot, Guid id, IEvent e) => Workstream.Fold(snapshot, e);
 }
