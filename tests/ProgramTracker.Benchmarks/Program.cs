@@ -536,7 +536,8 @@ static async Task<(AppProcess App, TimeSpan ReadyAfter)> StartChildAsync(string 
     var app = new AppProcess("app", environment) { Dll = dll ?? AppProcess.ApiDll };
     try
     {
-        return (app, await app.StartAsync(TimeSpan.FromSeconds(60)));
+        // A start on a loaded machine takes many times a quiet one's: the bound only catches an app that never gets ready.
+        return (app, await app.StartAsync(TimeSpan.FromSeconds(300)));
     }
     catch
     {
