@@ -43,6 +43,12 @@ public sealed class AppProcess : IAsyncDisposable, IDisposable
 
     public string Name { get; }
 
+    /// <summary>
+    /// The app to start: the API's build output by default, or another copy of it, such as a ReadyToRun publish
+    /// (<c>dotnet publish -p:PublishReadyToRun=true</c>, what ops/Dockerfile runs).
+    /// </summary>
+    public string Dll { get; init; } = ApiDll;
+
     /// <summary>Where the current start listens; a new port on every start.</summary>
     public string? Url { get; private set; }
 
@@ -146,14 +152,14 @@ public sealed class AppProcess : IAsyncDisposable, IDisposable
 
     private void Launch(string? url)
     {
-        string[] args = url is null ? [ApiDll, .. _arguments] : [ApiDll, .. _arguments, "--urls", url];
+        string[] args = url is null ? [Dll, .. _arguments] : [Dll, .. _arguments, "--urls", url];
         var psi = new ProcessStartInfo("dotnet", args)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(ApiDll)!,
+            WorkingDirectory = Path.GetDirectoryName(Dll)!,
         };
         // Production refuses the development sign-in when serving; a node here is Staging, as production-like otherwise.
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = url is null ? "Production" : "Staging";

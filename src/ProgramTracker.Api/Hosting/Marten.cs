@@ -29,6 +29,21 @@ public static class MartenSetup
     public static AutoCreate SchemaAutoCreate(IConfiguration configuration) =>
         configuration.GetValue("ProgramTracker:Database:AutoMigrate", true) ? AutoCreate.CreateOrUpdate : AutoCreate.None;
 
+    /// <summary>
+    /// With AutoMigrate on, a node that starts skips the whole schema diff when the database holds the stamp of this very
+    /// configuration (Weasel's schema fingerprint, a SHA-256 of every object's DDL, in public.weasel_schema_fingerprints):
+    /// the first start, or the first after an upgrade, diffs and applies as before and then stamps; later starts read one
+    /// row instead of the catalog. A matching stamp is trusted: changes made by hand behind the app's back are not looked
+    /// for at start (db-assert finds them, db-apply repairs them). Commands such as db-apply always diff in full.
+    /// ProgramTracker:Database:TrustSchemaStamp=false makes every start diff in full, as before.
+    /// </summary>
+    public static bool TrustsSchemaStamp(IConfiguration configuration) =>
+        configuration.GetValue("ProgramTracker:Database:TrustSchemaStamp", true) && RunsTheHost;
+
+    /// <summary>No command, options only (<c>--urls ...</c>), or <c>run</c>: the process serves, it is not db-apply and the like.</summary>
+    private static bool RunsTheHost =>
+        Environment.GetCommandLineArgs() is not [_, var first, ..] || first.StartsWith('-') || first.Equals("run", StringComparison.OrdinalIgnoreCase);
+
     public static WebApplicationBuilder AddEventStore(this WebApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString(EmbeddedPostgresHosting.ConnectionStringName)
@@ -39,6 +54,7 @@ public static class MartenSetup
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = Schema;
                 options.AutoCreateSchemaObjects = SchemaAutoCreate(builder.Configuration);
+                options.Advanced.Migrator.UseSchemaFingerprinting = TrustsSchemaStamp(builder.Configuration);
 
                 // Nulls are left out of stored JSON: milestones and titles are mostly unset fields, and leaving them out
                 // makes the dashboard documents about 40% smaller to write, read and parse. Reading treats a missing
