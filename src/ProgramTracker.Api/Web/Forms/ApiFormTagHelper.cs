@@ -20,6 +20,8 @@ public sealed class ApiFormTagHelper(IStringLocalizer<Strings> l) : TagHelper
         "concurrent-write", "stale-if-match", "forbidden", "not-found", "antiforgery", "unauthenticated",
     ];
 
+    private static readonly (string Code, string Key)[] CommonKeys = [.. CommonRules.Select(code => (code, FormRules.Key(code)))];
+
     public string Id { get; set; } = "";
     public string Url { get; set; } = "";
     public string Done { get; set; } = "";
@@ -33,7 +35,8 @@ public sealed class ApiFormTagHelper(IStringLocalizer<Strings> l) : TagHelper
     {
         output.TagName = "form";
         output.TagMode = TagMode.StartTagAndEndTag;
-        var rules = FormRules.Words(l, CommonRules);
+        var rules = new Dictionary<string, string>(CommonKeys.Length + (Rules?.Count ?? 0));
+        foreach (var (code, key) in CommonKeys) rules[code] = l[key].Value;
         foreach (var (code, words) in Rules ?? new Dictionary<string, string>()) rules[code] = words;
 
         output.Attributes.SetAttribute("id", Id);
@@ -54,7 +57,10 @@ public sealed class ApiFormTagHelper(IStringLocalizer<Strings> l) : TagHelper
 public static class FormRules
 {
     public static Dictionary<string, string> Words(IStringLocalizer l, params string[] codes) =>
-        codes.Distinct().ToDictionary(code => code, code => l[$"Rule_{code.Replace(':', '-')}"].Value);
+        codes.Distinct().ToDictionary(code => code, code => l[Key(code)].Value);
+
+    /// <summary>The resource name of a rule's words.</summary>
+    public static string Key(string code) => $"Rule_{code.Replace(':', '-')}";
 
     /// <summary>Adds rules whose words sit under another key (a "future-date" that means "the block date").</summary>
     public static Dictionary<string, string> With(this Dictionary<string, string> rules, IStringLocalizer l, string code, string key)
