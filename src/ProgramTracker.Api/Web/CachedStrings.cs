@@ -6,7 +6,8 @@ using ProgramTracker.Api.Web.Resources;
 namespace ProgramTracker.Api.Web;
 
 /// <summary>
-/// The interface strings, each read from the resources once per language. ResourceManagerStringLocalizer builds a
+/// The interface strings as the pages read them (<c>L</c> in every view, the page helpers, the api-form tag helper),
+/// each read from the resources once per language. ResourceManagerStringLocalizer builds a
 /// cache-key string and walks the resource sets on every lookup, and one page looks up hundreds. Only strings the
 /// resources have are kept, so a name made from request input cannot grow the cache; a missing one is answered as
 /// the resources answer it.

@@ -15,7 +15,7 @@ public static class Configuration
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization();
-        builder.Services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer<Resources.Strings>, CachedStrings>();
+        builder.Services.AddSingleton<CachedStrings>();
         builder.Services.AddSingleton<LiveConnections>();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Web/Pages")
             .AddViewLocalization();

@@ -11,7 +11,7 @@ namespace ProgramTracker.Api.Web.Forms;
 /// target may name form fields or, for done, members of the API's answer in braces: <c>{milestoneId}</c>, <c>{id}</c>.
 /// </summary>
 [HtmlTargetElement("api-form")]
-public sealed class ApiFormTagHelper(IStringLocalizer<Strings> l) : TagHelper
+public sealed class ApiFormTagHelper(CachedStrings l) : TagHelper
 {
     /// <summary>Rules every form can be answered with, whatever the command.</summary>
     public static readonly string[] CommonRules =
