@@ -26,12 +26,16 @@ public sealed record LocalizedText(string? En = null, string? Vi = null, string?
     /// <summary>The text in <paramref name="language"/>, or the first available one, with the language it is in.</summary>
     public (string Text, string Language) In(string language, params string[] fallbacks)
     {
-        foreach (var lang in new[] { language }.Concat(fallbacks).Concat(Languages))
-        {
-            if (this[lang] is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text)) return (text, lang);
-        }
+        // Loops, not LINQ: the pages ask this for every title they show.
+        if (Usable(language) is { } text) return (text, language);
+        foreach (var lang in fallbacks)
+            if (Usable(lang) is { } fallback) return (fallback, lang);
+        foreach (var lang in Languages)
+            if (Usable(lang) is { } other) return (other, lang);
         return ("", language);
     }
+
+    private string? Usable(string language) => this[language] is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text) ? text : null;
 
     public IEnumerable<(string Language, string Text)> Present() =>
         Languages.Where(l => !string.IsNullOrWhiteSpace(this[l])).Select(l => (l, this[l]!));

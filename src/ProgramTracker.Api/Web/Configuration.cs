@@ -15,6 +15,7 @@ public static class Configuration
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization();
+        builder.Services.AddSingleton<CachedStrings>();
         builder.Services.AddSingleton<LiveConnections>();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Web/Pages")
             .AddViewLocalization();

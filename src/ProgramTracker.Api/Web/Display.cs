@@ -58,5 +58,5 @@ public static class Display
     public static string Number(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
     private static IStringLocalizer<Strings> Strings(IHtmlHelper html) =>
-        html.ViewContext.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
+        html.ViewContext.HttpContext.RequestServices.GetRequiredService<CachedStrings>();
 }

@@ -19,7 +19,7 @@ public static class EventWords
 {
     public static IHtmlContent Summary(this IHtmlHelper html, EventSummary summary)
     {
-        var l = html.ViewContext.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
+        var l = html.ViewContext.HttpContext.RequestServices.GetRequiredService<CachedStrings>();
         var pattern = l[$"Event_{summary.Key}"];
         var template = pattern.ResourceNotFound
             ? EventSummaries.EnglishPatterns.GetValueOrDefault(summary.Key, EventSummaries.EnglishPatterns["Other"])

@@ -11,7 +11,7 @@ namespace ProgramTracker.Api.Web.Forms;
 /// target may name form fields or, for done, members of the API's answer in braces: <c>{milestoneId}</c>, <c>{id}</c>.
 /// </summary>
 [HtmlTargetElement("api-form")]
-public sealed class ApiFormTagHelper(IStringLocalizer<Strings> l) : TagHelper
+public sealed class ApiFormTagHelper(CachedStrings l) : TagHelper
 {
     /// <summary>Rules every form can be answered with, whatever the command.</summary>
     public static readonly string[] CommonRules =
@@ -19,6 +19,8 @@ public sealed class ApiFormTagHelper(IStringLocalizer<Strings> l) : TagHelper
         "required", "reason:required", "max-length", "range", "url", "type", "date-format", "unknown-member", "malformed-json",
         "concurrent-write", "stale-if-match", "forbidden", "not-found", "antiforgery", "unauthenticated",
     ];
+
+    private static readonly (string Code, string Key)[] CommonKeys = [.. CommonRules.Select(code => (code, FormRules.Key(code)))];
 
     public string Id { get; set; } = "";
     public string Url { get; set; } = "";
@@ -33,7 +35,8 @@ public sealed class ApiFormTagHelper(IStringLocalizer<Strings> l) : TagHelper
     {
         output.TagName = "form";
         output.TagMode = TagMode.StartTagAndEndTag;
-        var rules = FormRules.Words(l, CommonRules);
+        var rules = new Dictionary<string, string>(CommonKeys.Length + (Rules?.Count ?? 0));
+        foreach (var (code, key) in CommonKeys) rules[code] = l[key].Value;
         foreach (var (code, words) in Rules ?? new Dictionary<string, string>()) rules[code] = words;
 
         output.Attributes.SetAttribute("id", Id);
@@ -54,7 +57,10 @@ public sealed class ApiFormTagHelper(IStringLocalizer<Strings> l) : TagHelper
 public static class FormRules
 {
     public static Dictionary<string, string> Words(IStringLocalizer l, params string[] codes) =>
-        codes.Distinct().ToDictionary(code => code, code => l[$"Rule_{code.Replace(':', '-')}"].Value);
+        codes.Distinct().ToDictionary(code => code, code => l[Key(code)].Value);
+
+    /// <summary>The resource name of a rule's words.</summary>
+    public static string Key(string code) => $"Rule_{code.Replace(':', '-')}";
 
     /// <summary>Adds rules whose words sit under another key (a "future-date" that means "the block date").</summary>
     public static Dictionary<string, string> With(this Dictionary<string, string> rules, IStringLocalizer l, string code, string key)

@@ -65,8 +65,14 @@ public static class FormIds
     public static string Of(string form, string name) => $"{form}-{name}";
 
     /// <summary>The 1-based number of a repeater item from its path (<c>parties[1]</c> is 2); 0 in a template, which site.js numbers.</summary>
-    public static int ItemNumber(string path) =>
-        System.Text.RegularExpressions.Regex.Match(path, @"\[(\d+)\]$") is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1 : 0;
+    public static int ItemNumber(string path)
+    {
+        var open = path.LastIndexOf('[');
+        return path.EndsWith(']') && open >= 0
+            && int.TryParse(path.AsSpan(open + 1, path.Length - open - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+            ? index + 1
+            : 0;
+    }
 }
 
 public static class FormOptions

@@ -10,12 +10,11 @@ using ProgramTracker.Api.Workstreams;
 namespace ProgramTracker.Api.Web.Pages.Committees;
 
 [Authorize(Policy = Policies.ReadCommittee)]
-public sealed class ShowModel(Reads reads) : PageModel
+public sealed class ShowModel(Reads reads) : AsOfPageModel(AsOfBasis.Effective)
 {
     public Committee? Committee { get; private set; }
     public CommitteeRoster Roster { get; private set; } = null!;
     public IReadOnlyDictionary<Guid, Workstream> Workstreams { get; private set; } = new Dictionary<Guid, Workstream>();
-    public DateOnly Today { get; private set; }
     public Agreement? Agreement { get; private set; }
 
     /// <summary>Appointing and relieving members is an administrator's, as the API's policy says.</summary>
@@ -24,30 +23,17 @@ public sealed class ShowModel(Reads reads) : PageModel
     /// <summary>Meetings and action items are for the committee's members in office (and administrators), as the API's policy says.</summary>
     public bool CanAct { get; private set; }
 
-    /// <summary>A past day to show the committee as it stood then (the page is read-only then); null for today.</summary>
-    [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
-
-    /// <summary>How a past day is read: by the dates on the events (appointed from, relieved on; the default, as in the API) or as recorded by then.</summary>
-    [BindProperty(SupportsGet = true)] public AsOfBasis? Basis { get; set; }
-
-    public string? UnreadableAsOf { get; private set; }
-    public string? UnreadableBasis { get; private set; }
-
     /// <summary>The committee exists, but was not yet established on <see cref="AsOf"/>.</summary>
     public bool NotYetEstablished { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var ct = HttpContext.RequestAborted;
-        Today = reads.Today;
-        if (AsOf >= Today) AsOf = null;
-        UnreadableAsOf = this.UnreadableQueryValue(nameof(AsOf));
-        UnreadableBasis = this.UnreadableQueryValue(nameof(Basis));
-        if (UnreadableAsOf is not null || UnreadableBasis is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
+        ReadAsOf(reads.Today);
         CommitteeRead? read;
         if (AsOf is { } day)
         {
-            var (exists, then) = await reads.CommitteeAsOfAsync(id, day, ct, Basis ?? AsOfBasis.Effective);
+            var (exists, then) = await reads.CommitteeAsOfAsync(id, day, ct, BasisOrDefault);
             if (!exists) return this.NotFoundPage();
             NotYetEstablished = then is null;
             read = then ?? await reads.CommitteeAsync(id, ct);
@@ -63,7 +49,7 @@ public sealed class ShowModel(Reads reads) : PageModel
         var access = await HttpContext.AccessAsync();
         CanManageMembers = AsOf is null && access.IsAdministrator;
         CanAct = AsOf is null && access.CanActOn(id);
-        return Page();
+        return ShowPage();
     }
 
     public IEnumerable<ActionItem> OpenActions => Committee!.ActionItems.Where(a => a.IsOpen).OrderBy(a => a.DueDate);

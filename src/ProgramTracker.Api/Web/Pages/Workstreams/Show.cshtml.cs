@@ -9,17 +9,13 @@ using ProgramTracker.Api.Workstreams;
 namespace ProgramTracker.Api.Web.Pages.Workstreams;
 
 [Authorize(Policy = Policies.ReadWorkstream)]
-public sealed class ShowModel(Reads reads) : PageModel
+public sealed class ShowModel(Reads reads) : AsOfPageModel(AsOfBasis.Recorded)
 {
     public Workstream? Workstream { get; private set; }
     /// <summary>The figures GET /api/workstreams/{id} answers with (its <c>figures</c>), today or as of <see cref="AsOf"/>.</summary>
     public WorkstreamDashboardView Summary { get; private set; } = null!;
     public Agreement? Agreement { get; private set; }
-    public DateOnly Today { get; private set; }
     public long? Version { get; private set; }
-
-    /// <summary>The text of an ?asOf= that is not a date, to say so next to the picker instead of ignoring it.</summary>
-    public string? UnreadableAsOf { get; private set; }
 
     /// <summary>Only the workstream's project officers (and administrators) see the forms that record on it.</summary>
     public bool CanRecord { get; private set; }
@@ -35,33 +31,20 @@ public sealed class ShowModel(Reads reads) : PageModel
     [BindProperty(SupportsGet = true)] public Guid? Unblocked { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Cancelled { get; set; }
 
-    /// <summary>Set, the page shows the workstream as it stood when that day ended, and offers no forms.</summary>
-    [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
-
-    /// <summary>How a past day is read (<see cref="AsOfBasis"/>): as recorded by then (the default) or by the dates on the events.</summary>
-    [BindProperty(SupportsGet = true)] public AsOfBasis? Basis { get; set; }
-
-    /// <summary>The text of a ?basis= that is neither basis, to say so next to the picker.</summary>
-    public string? UnreadableBasis { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var ct = HttpContext.RequestAborted;
-        Today = reads.Today;
-        if (AsOf >= Today) AsOf = null;
-        UnreadableAsOf = this.UnreadableQueryValue(nameof(AsOf));
-        UnreadableBasis = this.UnreadableQueryValue(nameof(Basis));
-        if (await reads.WorkstreamAsync(id, AsOf, ct, Basis ?? AsOfBasis.Recorded) is not { } read) return this.NotFoundPage();
+        ReadAsOf(reads.Today);
+        if (await reads.WorkstreamAsync(id, AsOf, ct, BasisOrDefault) is not { } read) return this.NotFoundPage();
         var workstream = read.Workstream;
         Workstream = workstream;
         if (AsOf is null) Version = workstream.Version;
-        if (UnreadableAsOf is not null || UnreadableBasis is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
         Summary = read.View.Figures;
         Agreement = await reads.AgreementSnapshotAsync(workstream.AgreementId, ct);
         var access = await HttpContext.AccessAsync();
         CanRecord = access.CanRecordOn(id);
         CanManageOfficers = access.IsAdministrator;
-        return Page();
+        return ShowPage();
     }
 
     /// <summary>Whether what the forms record here waits for a reviewer before it counts.</summary>
