@@ -3,6 +3,7 @@ using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
+using Npgsql;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Audit;
 using ProgramTracker.Api.Committees;
@@ -44,10 +45,27 @@ public static class MartenSetup
     private static bool RunsTheHost =>
         Environment.GetCommandLineArgs() is not [_, var first, ..] || first.StartsWith('-') || first.Equals("run", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Npgsql prepares a statement on a connection once it has run there a few times (Max Auto Prepare), and PostgreSQL
+    /// then no longer parses and plans it on every run. Marten's statements are few and fully parameterised, so a write
+    /// repeats the same handful: prepared, a progress report cost PostgreSQL about 40% less CPU (README, Performance).
+    /// ProgramTracker:Database:MaxAutoPrepare sets how many statements each connection keeps (20; 0 turns it off);
+    /// a connection string that sets Max Auto Prepare itself keeps its own value.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString, IConfiguration configuration)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (settings.MaxAutoPrepare > 0) return connectionString;
+        var statements = configuration.GetValue("ProgramTracker:Database:MaxAutoPrepare", 20);
+        if (statements <= 0) return connectionString;
+        settings.MaxAutoPrepare = statements;
+        return settings.ConnectionString;
+    }
+
     public static WebApplicationBuilder AddEventStore(this WebApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString(EmbeddedPostgresHosting.ConnectionStringName)
-                               ?? throw new InvalidOperationException("ConnectionStrings:Marten is not set.");
+        var connectionString = WithAutoPrepare(builder.Configuration.GetConnectionString(EmbeddedPostgresHosting.ConnectionStringName)
+                               ?? throw new InvalidOperationException("ConnectionStrings:Marten is not set."), builder.Configuration);
 
         var marten = builder.Services.AddMarten(options =>
             {
