@@ -3,8 +3,8 @@ using Npgsql;
 namespace ProgramTracker.OperationsTests;
 
 /// <summary>
-/// The first start of a node applies the schema and stamps it; later starts of the same build trust the stamp and
-/// skip the schema diff (ProgramTracker:Database:TrustSchemaStamp, on by default). A change made by hand behind the
+/// With ProgramTracker:Database:TrustSchemaStamp on, the first start of a node applies the schema and stamps it; later
+/// starts of the same build trust the stamp and skip the schema diff. A change made by hand behind the
 /// app's back is therefore not repaired by a restart, but by db-apply, which always diffs in full, or by a start with
 /// the setting off.
 /// </summary>
@@ -21,6 +21,7 @@ public class when_a_node_starts_on_a_schema_applied_before(OperationsFixture app
         {
             ["ConnectionStrings__Marten"] = database,
             ["Logging__LogLevel__Default"] = "Warning",
+            ["ProgramTracker__Database__TrustSchemaStamp"] = "true",
         };
         await using var node = new AppProcess("stamped", environment);
         await node.StartAsync(Bound);

@@ -36,10 +36,12 @@ public static class MartenSetup
     /// the first start, or the first after an upgrade, diffs and applies as before and then stamps; later starts read one
     /// row instead of the catalog. A matching stamp is trusted: changes made by hand behind the app's back are not looked
     /// for at start (db-assert finds them, db-apply repairs them). Commands such as db-apply always diff in full.
-    /// ProgramTracker:Database:TrustSchemaStamp=false makes every start diff in full, as before.
+    /// Off by default: the full diff at start is also what switches a disabled audit guard (AppendOnlyEvents) back on,
+    /// and a trusted stamp skips that too. ProgramTracker:Database:TrustSchemaStamp=true turns it on for nodes whose
+    /// schema only the app changes.
     /// </summary>
     public static bool TrustsSchemaStamp(IConfiguration configuration) =>
-        configuration.GetValue("ProgramTracker:Database:TrustSchemaStamp", true) && RunsTheHost;
+        configuration.GetValue("ProgramTracker:Database:TrustSchemaStamp", false) && RunsTheHost;
 
     /// <summary>No command, options only (<c>--urls ...</c>), or <c>run</c>: the process serves, it is not db-apply and the like.</summary>
     private static bool RunsTheHost =>
