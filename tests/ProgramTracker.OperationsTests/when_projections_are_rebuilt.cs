@@ -25,12 +25,13 @@ public class when_projections_are_rebuilt(OperationsFixture app) : OperationsCon
     }
 
     [Fact]
-    public void a_rebuild_walks_the_store_in_batches_of_5000_events()
+    public void a_rebuild_walks_the_store_in_batches_of_the_configured_size()
     {
+        var batchSize = ProgramTracker.Api.Hosting.ProjectionDaemon.DefaultBatchSize;
         foreach (var projection in ((StoreOptions)App.Store.Options).Projections.All)
         {
-            projection.Options.BatchSize.ShouldBe(5000, projection.Name);
-            projection.Options.MaximumHopperSize.ShouldBeGreaterThanOrEqualTo(2 * 5000, projection.Name);
+            projection.Options.BatchSize.ShouldBe(batchSize, projection.Name);
+            projection.Options.MaximumHopperSize.ShouldBeGreaterThanOrEqualTo(2 * batchSize, projection.Name);
         }
     }
 }

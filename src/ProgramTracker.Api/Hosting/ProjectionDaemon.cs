@@ -35,12 +35,15 @@ public static class ProjectionDaemon
     /// <summary>
     /// How many events a projection's batch spans, for every projection registered so far (call it last). A rebuild
     /// walks the store in pages of this many sequence numbers, each page one transaction with its own progress write and
-    /// document loads: Marten's 500 made a projection that has nothing to do pay as much as one that does (README,
-    /// Performance, scenario 6). Live batches are as small as the events that arrived, so this changes only catch-up.
+    /// document loads. The default is Marten's 500: in the quiet full run of 2026-12-01 a rebuild of 1,000,000 events
+    /// took 83 s with it (12,111 events/s), while with 5,000 the workstream projection had not finished after the
+    /// command's 5 minutes (README, Performance, scenario 6). Live batches are as small as the events that arrived.
     /// </summary>
+    public const int DefaultBatchSize = 500;
+
     public static StoreOptions AddProjectionBatchSize(this StoreOptions options, IConfiguration configuration)
     {
-        var batchSize = configuration.GetValue("ProgramTracker:Projections:BatchSize", 5000);
+        var batchSize = configuration.GetValue("ProgramTracker:Projections:BatchSize", DefaultBatchSize);
         foreach (var projection in options.Projections.All)
         {
             projection.Options.BatchSize = batchSize;
