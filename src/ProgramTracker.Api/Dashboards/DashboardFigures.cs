@@ -131,8 +131,7 @@ public static class DashboardFigures
             workstream.MilestonesDone,
             workstream.MilestonesTotal,
             workstream.Open.Count(m => m.DueDate < today),
-            // Reads.PortfolioAsync reads the id and title of this one milestone alone, found the same way.
-            next is null ? null : new NextDueView(next.Id, next.Title!, next.DueDate),
+            next is null ? null : new NextDueView(next.Id, next.Title, next.DueDate),
             workstream.LastUpdatedAt,
             daysSinceUpdate,
             !finished && daysSinceUpdate > staleAfterDays,
@@ -234,7 +233,5 @@ public sealed record PortfolioWorkstream(
 }
 
 /// <summary>An open milestone as the portfolio line keeps it: enough to tell overdue, next due and the derived rating.
-/// Lines stored before <c>Blocked</c> and <c>VarianceDays</c> were kept read them as false and 0 until rewritten. A page of
-/// the portfolio reads the id and title of each workstream's next due milestone only (the others read as an empty id
-/// and no title; Reads.PortfolioAsync).</summary>
-public sealed record OpenMilestone(Guid Id, LocalizedText? Title, DateOnly DueDate, bool Blocked = false, int VarianceDays = 0);
+/// Lines stored before <c>Blocked</c> and <c>VarianceDays</c> were kept read them as false and 0 until rewritten.</summary>
+public sealed record OpenMilestone(Guid Id, LocalizedText Title, DateOnly DueDate, bool Blocked = false, int VarianceDays = 0);

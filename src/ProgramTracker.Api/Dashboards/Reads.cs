@@ -1,4 +1,3 @@
-using System.Globalization;
 using Marten;
 using Marten.Linq;
 using Microsoft.Extensions.Options;
