@@ -108,11 +108,33 @@ public static class AuditChain
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>
-    /// Chains every committed event after the chain's head up to <paramref name="ceiling"/> (the daemon's safe
-    /// high-water mark, so no lower sequence number can still commit), in one transaction. Idempotent: a replayed
-    /// or rebuilt range finds its events already chained and adds nothing.
+    /// How many events one transaction chains at most. In steady state a page of the subscription is a few events; a
+    /// catch-up over a long stretch (a store restored or loaded around the app, a node that was down a long time)
+    /// used to chain it all in one transaction: every link held in memory, nothing committed until the end, and a
+    /// pause or a failure threw all of it away, to start over from the same head (README, Performance, scenario 9).
     /// </summary>
-    public static async Task<int> ExtendAsync(NpgsqlConnection conn, long ceiling, CancellationToken ct)
+    public const int LinksPerTransaction = 5000;
+
+    /// <summary>
+    /// Chains every committed event after the chain's head up to <paramref name="ceiling"/> (the daemon's safe
+    /// high-water mark, so no lower sequence number can still commit), at most <paramref name="linksPerTransaction"/>
+    /// events a transaction, each transaction continuing from the head the previous one committed. Idempotent: a
+    /// replayed or rebuilt range finds its events already chained and adds nothing. Returns the links added.
+    /// </summary>
+    public static async Task<int> ExtendAsync(NpgsqlConnection conn, long ceiling, CancellationToken ct, int linksPerTransaction = LinksPerTransaction)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(linksPerTransaction);
+        var added = 0;
+        while (true)
+        {
+            var (links, more) = await ExtendOnceAsync(conn, ceiling, linksPerTransaction, ct);
+            added += links;
+            if (!more) return added;
+        }
+    }
+
+    /// <summary>One transaction: the next <paramref name="limit"/> events at most; <c>more</c> when the limit stopped it.</summary>
+    private static async Task<(int Links, bool More)> ExtendOnceAsync(NpgsqlConnection conn, long ceiling, int limit, CancellationToken ct)
     {
         await using var tx = await conn.BeginTransactionAsync(ct);
         await using (var lockCmd = new NpgsqlCommand("select pg_advisory_xact_lock(@key)", conn, tx))
@@ -132,14 +154,15 @@ public static class AuditChain
                 headHash = reader.GetString(1);
             }
         }
-        if (ceiling <= headSequence) return 0;
+        if (ceiling <= headSequence) return (0, false);
 
         var links = new List<ChainLink>();
         await using (var events = new NpgsqlCommand(
-                         $"select {EventColumns("e")} from {MartenSetup.Schema}.mt_events e where e.seq_id > @head and e.seq_id <= @ceiling order by e.seq_id", conn, tx))
+                         $"select {EventColumns("e")} from {MartenSetup.Schema}.mt_events e where e.seq_id > @head and e.seq_id <= @ceiling order by e.seq_id limit @limit", conn, tx))
         {
             events.Parameters.AddWithValue("head", headSequence);
             events.Parameters.AddWithValue("ceiling", ceiling);
+            events.Parameters.AddWithValue("limit", limit);
             await using var reader = await events.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -151,7 +174,7 @@ public static class AuditChain
         if (links.Count == 0)
         {
             await tx.CommitAsync(ct);
-            return 0;
+            return (0, false);
         }
 
         await using (var insert = new NpgsqlCommand(
@@ -170,6 +193,6 @@ public static class AuditChain
             await insert.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
-        return links.Count;
+        return (links.Count, links.Count == limit);
     }
 }
