@@ -3,7 +3,7 @@ using ProgramTracker.Api.Common;
 namespace ProgramTracker.Api.Web.Forms;
 
 /// <summary>
-/// One field of an <see cref="ApiFormTagHelper"/> form, rendered by the <c>_Field</c> partial. <see cref="Name"/> is
+/// One field of an <see cref="ApiFormTagHelper"/> form, written by <see cref="FieldHtml"/> (<c>&lt;form-field&gt;</c>). <see cref="Name"/> is
 /// the field's JSON path in the request body (<c>code</c>, <c>parties[0].country</c>); a field not required is left
 /// out of the body when empty. Type: text, textarea, number, date, url, email, select, checkbox (a bool), checkboxes
 /// (a JSON array of the ticked values), radios.
@@ -30,7 +30,7 @@ public sealed record FormField(string Form, string Name, string Label, string Ty
 public sealed record FormOption(string Value, string Label, bool Selected = false, string? Lang = null);
 
 /// <summary>
-/// A name or title in the four languages (the <c>_LocalizedTextField</c> partial): one input per language, the
+/// A name or title in the four languages (<see cref="FieldSetHtml.LocalizedText"/>): one input per language, the
 /// page's language first, sent as <c>{Name}.en</c> … <c>{Name}.th</c>. Languages left empty are left out, and so
 /// is the whole object when all are, so the API's own "required" rule answers.
 /// </summary>
@@ -48,7 +48,7 @@ public sealed record LocalizedTextField(string Form, string Name, string Label, 
 }
 
 /// <summary>
-/// A date at the precision its source gives (the <c>_PartialDateField</c> partial): a day, a month, a year, or a
+/// A date at the precision its source gives (<see cref="FieldSetHtml.PartialDate"/>): a day, a month, a year, or a
 /// day and month with no year, sent as the API's PartialDate text (2023-05-23, 2023-05, 2023, --11-28).
 /// </summary>
 public sealed record PartialDateField(string Form, string Name, string Label, bool Required = false)
