@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 
 namespace ProgramTracker.Api.Common;
 
@@ -11,7 +10,7 @@ namespace ProgramTracker.Api.Common;
 /// <c>2023-05</c>, <c>2023</c>, or <c>--11-28</c> for 28 November of a year not stated.
 /// </summary>
 [JsonConverter(typeof(PartialDateJsonConverter))]
-public sealed partial record PartialDate(int? Year, int? Month = null, int? Day = null)
+public sealed record PartialDate(int? Year, int? Month = null, int? Day = null)
 {
     public DatePrecision Precision => (Year, Month, Day) switch
     {
@@ -39,16 +38,55 @@ public sealed partial record PartialDate(int? Year, int? Month = null, int? Day 
     {
         date = null;
         if (string.IsNullOrWhiteSpace(text)) return false;
-        var m = IsoPattern().Match(text.Trim());
-        if (!m.Success) return false;
-
-        int? Group(string name) => m.Groups[name].Success ? int.Parse(m.Groups[name].Value, CultureInfo.InvariantCulture) : null;
-        var (year, month, day) = (Group("y") ?? Group("y2"), Group("m") ?? Group("m2"), Group("d") ?? Group("d2"));
+        if (!TryParseIso(text.AsSpan().Trim(), out var year, out var month, out var day)) return false;
         if (year is < 1900 or > 2200) return false;
         if (month is < 1 or > 12) return false;
         if (day is not null && (day < 1 || day > DateTime.DaysInMonth(year ?? 2000, month!.Value))) return false;
 
         date = new PartialDate(year, month, day);
+        return true;
+    }
+
+    /// <summary>
+    /// The shapes of <see cref="JsonPattern"/>: <c>yyyy</c>, <c>yyyy-mm</c>, <c>yyyy-mm-dd</c>, <c>--mm</c>, <c>--mm-dd</c>,
+    /// ASCII digits only (a Unicode digit such as full-width ２ is not a digit here). Read without a regex: stored
+    /// snapshots hold these dates, and every write reads a snapshot.
+    /// </summary>
+    private static bool TryParseIso(ReadOnlySpan<char> s, out int? year, out int? month, out int? day)
+    {
+        year = month = day = null;
+        var at = 0;
+        if (s.StartsWith("--"))
+        {
+            at = 2;
+        }
+        else
+        {
+            if (!TryDigits(s, 0, 4, out var y)) return false;
+            year = y;
+            at = 4;
+            if (at == s.Length) return true;
+            if (s[at] != '-') return false;
+            at++;
+        }
+        if (!TryDigits(s, at, 2, out var m)) return false;
+        month = m;
+        at += 2;
+        if (at == s.Length) return true;
+        if (s[at] != '-' || !TryDigits(s, at + 1, 2, out var d) || at + 3 != s.Length) return false;
+        day = d;
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> s, int start, int count, out int value)
+    {
+        value = 0;
+        if (start + count > s.Length) return false;
+        for (var i = start; i < start + count; i++)
+        {
+            if (!char.IsAsciiDigit(s[i])) return false;
+            value = value * 10 + (s[i] - '0');
+        }
         return true;
     }
 
@@ -67,10 +105,6 @@ public sealed partial record PartialDate(int? Year, int? Month = null, int? Day 
 
     /// <summary>The shape the OpenAPI document gives clients; the ranges (years 1900 to 2200, real days) are checked on reading.</summary>
     public const string JsonPattern = "^(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?|--[0-9]{2}(?:-[0-9]{2})?)$";
-
-    // ASCII digits only: \d would match any Unicode digit (full-width ２０２３), which int.Parse then throws on.
-    [GeneratedRegex(@"^(?:(?<y>[0-9]{4})(?:-(?<m>[0-9]{2})(?:-(?<d>[0-9]{2}))?)?|--(?<m2>[0-9]{2})(?:-(?<d2>[0-9]{2}))?)$")]
-    private static partial Regex IsoPattern();
 }
 
 public enum DatePrecision

@@ -74,6 +74,10 @@ public static class Configuration
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;
+                // Nothing reads the bearer token back from the request's authentication properties.
+                options.SaveToken = false;
+                // API clients send the same token on every request: it is validated once (see ValidatedTokens).
+                for (var i = 0; i < options.TokenHandlers.Count; i++) options.TokenHandlers[i] = new ValidatedTokens(options.TokenHandlers[i]);
                 if (settings.UsesIdentityProvider)
                 {
                     options.Authority = settings.Authority;
