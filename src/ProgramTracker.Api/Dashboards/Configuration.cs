@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using ProgramTracker.Api.Agreements;
+using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Workstreams;
 
 namespace ProgramTracker.Api.Dashboards;
@@ -18,10 +19,12 @@ public static class Configuration
 
     public static StoreOptions AddDashboards(this StoreOptions options)
     {
-        // The projections group by interfaces; naming every event type up front lets the daemon filter on them.
+        // The projections group by interfaces; naming every event type up front lets the daemon filter on them, and
+        // lets the feed and the webhook form offer every type from the start, not only those appended or read so far.
         options.Events.AddEventTypes(typeof(IAgreementEvent).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false }
-                        && (typeof(IAgreementEvent).IsAssignableFrom(t) || typeof(IWorkstreamEvent).IsAssignableFrom(t))));
+                        && (typeof(IAgreementEvent).IsAssignableFrom(t) || typeof(IWorkstreamEvent).IsAssignableFrom(t)
+                            || typeof(ICommitteeEvent).IsAssignableFrom(t))));
 
         options.Projections.Add<AgreementDashboardProjection>(ProjectionLifecycle.Async);
         options.Schema.For<AgreementDashboard>()
