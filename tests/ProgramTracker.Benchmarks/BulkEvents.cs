@@ -160,7 +160,7 @@ public static class RebuildCommand
     /// <summary>
     /// --rebuild-variants "batch=500;batch=5000": environment settings for the command, one variant per entry. A key with
     /// "__" is an environment variable as is; "batch" is ProgramTracker__Projections__BatchSize, "concurrent" the
-    /// command's --max-concurrent flag.
+    /// command's --max-concurrent flag, "timeout" its --shard-timeout (each projection's bound, 5 minutes by default: "20m").
     /// </summary>
     public static (Dictionary<string, string> Environment, string[] Flags) Variant(string variant)
     {
@@ -173,6 +173,7 @@ public static class RebuildCommand
             {
                 case "batch": environment["ProgramTracker__Projections__BatchSize"] = value; break;
                 case "concurrent": flags.AddRange(["--max-concurrent", value]); break;
+                case "timeout": flags.AddRange(["--shard-timeout", value]); break;
                 case "default": break;
                 default:
                     if (!key.Contains("__")) throw new ArgumentException($"Unknown rebuild variant setting '{key}' (batch, concurrent, or an environment variable with __).");
