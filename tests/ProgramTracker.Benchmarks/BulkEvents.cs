@@ -148,19 +148,61 @@ public sealed class BulkEvents
 /// <summary>Scenario 6's rebuild: the app's own <c>projections rebuild</c> command as a child process, its peak RSS sampled.</summary>
 public static class RebuildCommand
 {
+    /// <summary>One rebuild's figures: wall-clock time, peak RSS, the command's CPU and each projection's time as it logged it.</summary>
+    public sealed record Result(TimeSpan Elapsed, double PeakRssMb, TimeSpan Cpu, IReadOnlyList<(string Projection, long Ms)> Projections);
+
     public static async Task<(TimeSpan Elapsed, double PeakRssMb)> RunAsync(string connectionString, TimeSpan timeout)
     {
+        var result = await RunAsync(connectionString, timeout, new Dictionary<string, string>());
+        return (result.Elapsed, result.PeakRssMb);
+    }
+
+    /// <summary>
+    /// --rebuild-variants "batch=500;batch=5000": environment settings for the command, one variant per entry. A key with
+    /// "__" is an environment variable as is; "batch" is ProgramTracker__Projections__BatchSize, "concurrent" the
+    /// command's --max-concurrent flag, "timeout" its --shard-timeout (each projection's bound, 5 minutes by default: "20m").
+    /// </summary>
+    public static (Dictionary<string, string> Environment, string[] Flags) Variant(string variant)
+    {
+        var environment = new Dictionary<string, string>();
+        var flags = new List<string>();
+        foreach (var setting in variant.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var (key, value) = (setting.Split('=')[0], setting[(setting.IndexOf('=') + 1)..]);
+            switch (key)
+            {
+                case "batch": environment["ProgramTracker__Projections__BatchSize"] = value; break;
+                case "concurrent": flags.AddRange(["--max-concurrent", value]); break;
+                case "timeout": flags.AddRange(["--shard-timeout", value]); break;
+                case "default": break;
+                default:
+                    if (!key.Contains("__")) throw new ArgumentException($"Unknown rebuild variant setting '{key}' (batch, concurrent, or an environment variable with __).");
+                    environment[key] = value;
+                    break;
+            }
+        }
+        return (environment, flags.ToArray());
+    }
+
+    public static async Task<Result> RunAsync(string connectionString, TimeSpan timeout, Dictionary<string, string> settings, string[]? flags = null)
+    {
         var clock = Stopwatch.StartNew();
-        await using var rebuild = AppProcess.StartCommand(["projections", "rebuild"], new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(settings)
         {
             ["ConnectionStrings__Marten"] = connectionString,
             ["Logging__LogLevel__Default"] = "Warning",
-        });
+        };
+        await using var rebuild = AppProcess.StartCommand(["projections", "rebuild", .. flags ?? []], environment);
         double peak = 0;
-        // Each probe samples the peak resident set (VmHWM) until the command exits.
+        var cpu = TimeSpan.Zero;
+        // Each probe samples the peak resident set (VmHWM) and the CPU so far until the command exits.
         var ended = await PollUntil(() =>
         {
-            try { peak = Math.Max(peak, rebuild.Memory().Peak); }
+            try
+            {
+                peak = Math.Max(peak, rebuild.Memory().Peak);
+                cpu = rebuild.CpuTime();
+            }
             catch (Exception e) when (e is IOException or InvalidOperationException) { }
             return Task.FromResult(rebuild.HasExited);
         }, timeout, TimeSpan.FromMilliseconds(50));
@@ -173,6 +215,9 @@ public static class RebuildCommand
             File.WriteAllText(log, rebuild.Output);
             throw new InvalidOperationException($"projections rebuild exited with {rebuild.ExitCode}; its output is in {log}");
         }
-        return (clock.Elapsed, peak);
+        // JasperFx's command writes "Finished rebuilding <name> in <n> ms" for each projection.
+        var projections = System.Text.RegularExpressions.Regex.Matches(rebuild.Output, @"Finished rebuilding (\S+) in (\d+) ms")
+            .Select(m => (m.Groups[1].Value, long.Parse(m.Groups[2].Value))).ToList();
+        return new Result(clock.Elapsed, peak, cpu, projections);
     }
 }

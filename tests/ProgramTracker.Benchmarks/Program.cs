@@ -38,6 +38,7 @@ var size = quick ? Size.Quick : Size.Full;
 var scales = (args.SkipWhile(a => a != "--scale").Skip(1).FirstOrDefault()?.Split(',').Select(int.Parse) ?? [size.Agreements]).Order().ToList();
 const int OfficerWorkstreams = 50;
 // --events N: how many events scenario 6 rebuilds over (default 10,000 quick, 1,000,000 full).
+// --rebuild-variants "batch=500;batch=2000,concurrent=1" [--rebuild-rounds N]: scenario 6 rebuilds once per variant per round.
 if (args.SkipWhile(a => a != "--events").Skip(1).FirstOrDefault() is { } eventCount) size = size with { RebuildEvents = int.Parse(eventCount) };
 // --cost-commands N: how many progress reports scenario 9 counts (default 20 quick, 400 full; more for a CPU profile).
 if (args.SkipWhile(a => a != "--cost-commands").Skip(1).FirstOrDefault() is { } costCommands) size = size with { CostCommands = int.Parse(costCommands) };
@@ -448,7 +449,33 @@ try
         }
         var events = await BulkEvents.CountAsync(db);
         Console.WriteLine($"  {events:N0} events in the store ({copies:N0} copies of {template.EventsPerCopy} events written by COPY in {clock.Elapsed.TotalSeconds:0} s); rebuilding");
-        var (took, peakRss) = await RebuildCommand.RunAsync(postgres.ConnectionString, TimeSpan.FromMinutes(30));
+        // --rebuild-variants "batch=500;batch=5000" [--rebuild-rounds N]: the rebuild runs once per variant per round over
+        // the same store, alternating, each with its CPU, per-projection times and PostgreSQL's counts (the row is the first).
+        var rebuildVariants = args.SkipWhile(a => a != "--rebuild-variants").Skip(1).FirstOrDefault()?.Split(';') ?? ["default"];
+        var rebuildRounds = int.Parse(args.SkipWhile(a => a != "--rebuild-rounds").Skip(1).FirstOrDefault() ?? "1");
+        TimeSpan took = default;
+        double peakRss = 0;
+        for (var round = 0; round < rebuildRounds; round++)
+        {
+            foreach (var variant in rebuildVariants)
+            {
+                var (settings, flags) = RebuildCommand.Variant(variant);
+                var before = await DatabaseCountsAsync(db);
+                var result = await RebuildCommand.RunAsync(postgres.ConnectionString, TimeSpan.FromMinutes(30), settings, flags);
+                // Backends report their counts to pg_stat_database about once a second.
+                await Task.Delay(TimeSpan.FromSeconds(1.5));
+                var after = await DatabaseCountsAsync(db);
+                if (took == default) (took, peakRss) = (result.Elapsed, result.PeakRssMb);
+                if (args.Contains("--rebuild-variants"))
+                {
+                    Console.WriteLine($"  rebuild [{variant}] round {round + 1}: {events / result.Elapsed.TotalSeconds:N0} events/s ({result.Elapsed.TotalSeconds:0.0} s), " +
+                                      $"app CPU {result.Cpu.TotalSeconds:0.0} s ({result.Cpu.TotalMilliseconds * 1000 / events:0.0} µs/event), peak RSS {result.PeakRssMb:0} MB, " +
+                                      $"PostgreSQL: {after.Transactions - before.Transactions:N0} transactions, {after.Returned - before.Returned:N0} rows returned, " +
+                                      $"{after.Fetched - before.Fetched:N0} fetched, {after.Blocks - before.Blocks:N0} blocks; load {LoadAverage()}");
+                    Console.WriteLine("    " + string.Join(", ", result.Projections.Select(p => $"{p.Projection} {p.Ms / 1000.0:0.0} s")));
+                }
+            }
+        }
         var perSecond = events / took.TotalSeconds;
         rows.Add(new Row("6", $"rebuild all projections over {events:N0} events (`projections rebuild`, its own process)",
             $"{perSecond:N0} events/s ({took.TotalSeconds:0} s, process start included), peak RSS {peakRss:0} MB", "", null,
@@ -554,6 +581,14 @@ async Task ReadsAsync(NpgsqlDataSource db, int scale, Portfolio portfolio, HttpC
             Report(rows[^1]);
         }
     }
+}
+
+static async Task<(long Transactions, long Returned, long Fetched, long Blocks)> DatabaseCountsAsync(NpgsqlDataSource db)
+{
+    await using var cmd = db.CreateCommand("select xact_commit + xact_rollback, tup_returned, tup_fetched, blks_hit + blks_read from pg_stat_database where datname = current_database()");
+    await using var reader = await cmd.ExecuteReaderAsync();
+    await reader.ReadAsync();
+    return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
 }
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";

@@ -64,10 +64,41 @@ public static class MartenSetup
         return settings.ConnectionString;
     }
 
+    /// <summary>
+    /// The async daemon loads each page of a rebuild or catch-up with <c>seq_id &gt; floor and seq_id &lt;= high water ...
+    /// order by seq_id limit batch</c>. Once Npgsql has prepared that statement, PostgreSQL may switch to a generic plan,
+    /// which cannot know that the range covers the rest of the store: it joins and sorts every event above the floor for
+    /// each page (a cost that grows with the store, so the rebuild with it grows with the square of the store), where a
+    /// custom plan walks the primary key and stops after one batch. It picks the generic plan when its estimate is below
+    /// the custom plans' average, which the custom estimate passes at about 2,900 events a batch (at 200,000 events):
+    /// batches of 5,000 took the generic plan, batches of 500 not (README, Performance, scenario 6). In the projections and
+    /// import commands, which rebuild, every statement gets a custom plan (it is still parsed once per connection);
+    /// ProgramTracker:Database:CustomPlans=true or false sets it for any process (serving nodes keep generic plans by
+    /// default: their live statements are the ones preparing saves most on, and their batches stay at 500).
+    /// </summary>
+    public static string WithCustomPlans(string connectionString, IConfiguration configuration)
+    {
+        if (!(configuration.GetValue<bool?>("ProgramTracker:Database:CustomPlans") ?? RunsARebuildCommand)) return connectionString;
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        // A connection string that sets the plan cache mode itself keeps its own value.
+        if (settings.Options?.Contains("plan_cache_mode", StringComparison.OrdinalIgnoreCase) == true) return connectionString;
+        settings.Options = string.IsNullOrWhiteSpace(settings.Options)
+            ? CustomPlansOption
+            : $"{settings.Options} {CustomPlansOption}";
+        return settings.ConnectionString;
+    }
+
+    public const string CustomPlansOption = "-c plan_cache_mode=force_custom_plan";
+
+    /// <summary><c>projections ...</c> (rebuild, run) or <c>import</c>, which rebuilds every projection at its end.</summary>
+    private static bool RunsARebuildCommand =>
+        Environment.GetCommandLineArgs() is [_, var first, ..] &&
+        (first.Equals("projections", StringComparison.OrdinalIgnoreCase) || first.Equals("import", StringComparison.OrdinalIgnoreCase));
+
     public static WebApplicationBuilder AddEventStore(this WebApplicationBuilder builder)
     {
-        var connectionString = WithAutoPrepare(builder.Configuration.GetConnectionString(EmbeddedPostgresHosting.ConnectionStringName)
-                               ?? throw new InvalidOperationException("ConnectionStrings:Marten is not set."), builder.Configuration);
+        var connectionString = WithCustomPlans(WithAutoPrepare(builder.Configuration.GetConnectionString(EmbeddedPostgresHosting.ConnectionStringName)
+                               ?? throw new InvalidOperationException("ConnectionStrings:Marten is not set."), builder.Configuration), builder.Configuration);
 
         var marten = builder.Services.AddMarten(options =>
             {
