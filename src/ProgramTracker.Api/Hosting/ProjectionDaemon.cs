@@ -35,9 +35,11 @@ public static class ProjectionDaemon
     /// <summary>
     /// How many events a projection's batch spans, for every projection registered so far (call it last). A rebuild
     /// walks the store in pages of this many sequence numbers, each page one transaction with its own progress write and
-    /// document loads. The default is Marten's 500: in the quiet full run of 2026-12-01 a rebuild of 1,000,000 events
-    /// took 83 s with it (12,111 events/s), while with 5,000 the workstream projection had not finished after the
-    /// command's 5 minutes (README, Performance, scenario 6). Live batches are as small as the events that arrived.
+    /// document loads. The default is Marten's 500. Batches of 5,000 once stalled a rebuild of 1,000,000 events: the
+    /// prepared page query had fallen to a generic plan that read every event above the floor for each page, which
+    /// custom plans in the rebuild commands now prevent (<see cref="MartenSetup.WithCustomPlans"/>); since then 500,
+    /// 2,000 and 5,000 cost about the same CPU (README, Performance, scenario 6). Live batches are as small as the
+    /// events that arrived.
     /// </summary>
     public const int DefaultBatchSize = 500;
 
