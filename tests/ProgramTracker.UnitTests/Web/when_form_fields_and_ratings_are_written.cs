@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Web;
 using ProgramTracker.Api.Web.Forms;
 using ProgramTracker.Api.Workstreams;
@@ -16,14 +17,17 @@ public class when_form_fields_and_ratings_are_written
 {
     private static readonly CachedStrings L = new(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
 
-    private static string Html(IHtmlContent content)
+    private static string Html(IHtmlContent content) => Html(() => content);
+
+    // Built in the page's culture too, for what a writer words when it is made (the progress bar's percentage).
+    private static string Html(Func<IHtmlContent> content)
     {
         var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         try
         {
             CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo("en");
             using var writer = new StringWriter();
-            content.WriteTo(writer, HtmlEncoder.Default);
+            content().WriteTo(writer, HtmlEncoder.Default);
             return writer.ToString();
         }
         finally
@@ -63,4 +67,39 @@ public class when_form_fields_and_ratings_are_written
     public void a_rating_with_nothing_to_say_of_how_has_no_title_and_an_empty_data_attribute() => Assert.Equal(
         "<span class=\"rag rag--green\" data-rag=\"green\" data-rag-assessed=\"\"><span class=\"rag__dot\" aria-hidden=\"true\"></span>" + Html(new HtmlString(HtmlEncoder.Default.Encode(L["Rag_Green"].Value))) + "</span>\n",
         Html(Fragments.Rag(L, Rag.Green, null)));
+
+    // Pinned from pages the partial views' replacements wrote, which compared equal to the partials' own over the
+    // sample data's pages (Web/Written): every other shape of field, the fieldsets and the progress bar.
+    private static string Written(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Web", "Written", name));
+
+    [Fact]
+    public void a_line_per_language_keeps_each_language_s_value_and_the_length_limit() => Assert.Equal(Written("localized-text-line.html"),
+        Html(FieldSetHtml.LocalizedText(L, new LocalizedTextField("edit", "title", "Title") { Value = new LocalizedText(En: "Data <centre>", Lo: "ສູນ"), MaxLength = 200 })));
+
+    [Fact]
+    public void a_text_area_per_language_holds_its_value_inside() => Assert.Equal(Written("localized-text-multiline.html"),
+        Html(FieldSetHtml.LocalizedText(L, new LocalizedTextField("edit", "notes", "Notes", Required: false) { Multiline = true, Hint = "Say 'why'", Value = new LocalizedText(Vi: "Ghi chú") })));
+
+    [Fact]
+    public void a_date_known_to_the_month_selects_its_precision_and_month() => Assert.Equal(Written("partial-date-month.html"),
+        Html(FieldSetHtml.PartialDate(L, new PartialDateField("plan", "due", "Due") { Value = new PartialDate(2027, 3) })));
+
+    [Fact]
+    public void an_empty_date_offers_every_part_with_its_hint() => Assert.Equal(Written("partial-date-empty.html"),
+        Html(FieldSetHtml.PartialDate(L, new PartialDateField("plan", "start", "Start", Required: true) { Hint = "When" })));
+
+    [Fact]
+    public void a_progress_bar_draws_and_says_its_percentage() => Assert.Equal(Written("progress.html"), Html(() => Fragments.Progress(L, 42.5m)));
+
+    [Fact]
+    public void radios_check_the_selected_choice_and_mark_each_language() => Assert.Equal(Written("radios.html"),
+        Html(new FieldHtml(new FormField("f", "kind", "Kind", "radios") { Hint = "h", Options = [new FormOption("a", "A", Selected: true), new FormOption("b", "B", Lang: "lo")] })));
+
+    [Fact]
+    public void a_checkbox_is_checked_by_its_value() => Assert.Equal(Written("checkbox.html"),
+        Html(new FieldHtml(new FormField("f", "done", "Done", "checkbox") { Value = "true" })));
+
+    [Fact]
+    public void a_text_area_encodes_its_value() => Assert.Equal(Written("textarea.html"),
+        Html(new FieldHtml(new FormField("f", "why", "Why", "textarea", Required: true) { MaxLength = 500, Value = "a < b" })));
 }
