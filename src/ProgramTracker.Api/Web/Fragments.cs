@@ -36,29 +36,25 @@ public static class Fragments
 
         public void WriteTo(TextWriter writer, HtmlEncoder encoder)
         {
+            var html = new HtmlOut(writer, encoder);
             var lower = _name.ToLowerInvariant();
-            writer.Write("<span class=\"rag rag--");
-            encoder.Encode(writer, lower);
-            writer.Write("\" data-rag=\"");
-            encoder.Encode(writer, lower);
-            writer.Write("\" data-rag-assessed=\"");
-            if (_assessed is not null) writer.Write(_assessed);
-            writer.Write('"');
+            html.Raw("<span class=\"rag rag--");
+            html.Text(lower);
+            html.Raw("\" data-rag=\"");
+            html.Text(lower);
+            html.Raw("\" data-rag-assessed=\"");
+            html.Text(_assessed);
+            html.Raw('"');
+            html.Attribute(" title", _how);
+            html.Raw("><span class=\"rag__dot\" aria-hidden=\"true\"></span>");
+            html.Text(_label);
             if (_how is not null)
             {
-                writer.Write(" title=\"");
-                encoder.Encode(writer, _how);
-                writer.Write('"');
+                html.Raw("<span class=\"visually-hidden\"> (");
+                html.Text(_how);
+                html.Raw(")</span>");
             }
-            writer.Write("><span class=\"rag__dot\" aria-hidden=\"true\"></span>");
-            encoder.Encode(writer, _label);
-            if (_how is not null)
-            {
-                writer.Write("<span class=\"visually-hidden\"> (");
-                encoder.Encode(writer, _how);
-                writer.Write(")</span>");
-            }
-            writer.Write("</span>\n");
+            html.Raw("</span>\n");
         }
     }
 
@@ -70,19 +66,20 @@ public static class Fragments
 
         public void WriteTo(TextWriter writer, HtmlEncoder encoder)
         {
+            var html = new HtmlOut(writer, encoder);
             var value = _percent.ToString("0.#", CultureInfo.InvariantCulture);
-            writer.Write("<div class=\"progress\" role=\"progressbar\" aria-label=\"");
-            encoder.Encode(writer, _label);
-            writer.Write("\" aria-valuemin=\"0\" aria-valuemax=\"100\" aria-valuenow=\"");
-            encoder.Encode(writer, value);
-            writer.Write("\" aria-valuetext=\"");
-            encoder.Encode(writer, _text);
+            html.Raw("<div class=\"progress\" role=\"progressbar\" aria-label=\"");
+            html.Text(_label);
+            html.Raw("\" aria-valuemin=\"0\" aria-valuemax=\"100\" aria-valuenow=\"");
+            html.Text(value);
+            html.Raw("\" aria-valuetext=\"");
+            html.Text(_text);
             // SVG geometry, not an inline style: the Content-Security-Policy allows no style attributes.
-            writer.Write("\">\n    <svg class=\"progress__chart\" width=\"100%\" height=\"100%\" aria-hidden=\"true\" focusable=\"false\"><rect class=\"progress__bar\" width=\"");
-            encoder.Encode(writer, value);
-            writer.Write("%\" height=\"100%\" /></svg>\n</div>\n<span class=\"progress__label\">");
-            encoder.Encode(writer, _text);
-            writer.Write("</span>\n");
+            html.Raw("\">\n    <svg class=\"progress__chart\" width=\"100%\" height=\"100%\" aria-hidden=\"true\" focusable=\"false\"><rect class=\"progress__bar\" width=\"");
+            html.Text(value);
+            html.Raw("%\" height=\"100%\" /></svg>\n</div>\n<span class=\"progress__label\">");
+            html.Text(_text);
+            html.Raw("</span>\n");
         }
     }
 }

@@ -20,109 +20,86 @@ public sealed class FieldHtml(FormField field) : IHtmlContent
         var hintId = $"{id}-hint";
         var describedBy = f.Hint is null ? errorId : $"{hintId} {errorId}";
         var optional = f.Required ? "false" : "true";
-
-        void Text(string? value)
-        {
-            if (value is not null) encoder.Encode(writer, value);
-        }
-
-        void Attribute(string prefix, string? value)
-        {
-            if (value is null) return;
-            writer.Write(prefix);
-            writer.Write("=\"");
-            encoder.Encode(writer, value);
-            writer.Write('"');
-        }
-
-        void Flag(string prefix, string name, bool on)
-        {
-            if (!on) return;
-            writer.Write(prefix);
-            writer.Write(name);
-            writer.Write("=\"");
-            writer.Write(name);
-            writer.Write('"');
-        }
+        var html = new HtmlOut(writer, encoder);
 
         void Hint()
         {
             if (f.Hint is null) return;
-            writer.Write(" <p class=\"hint\" id=\"");
-            Text(hintId);
-            writer.Write("\">");
-            Text(f.Hint);
-            writer.Write("</p> ");
+            html.Raw(" <p class=\"hint\" id=\"");
+            html.Text(hintId);
+            html.Raw("\">");
+            html.Text(f.Hint);
+            html.Raw("</p> ");
         }
 
         if (f.Type is "checkboxes" or "radios")
         {
-            writer.Write("    <fieldset class=\"field field--choices\">\n        <legend>");
-            Text(f.Label);
-            writer.Write("</legend>\n");
+            html.Raw("    <fieldset class=\"field field--choices\">\n        <legend>");
+            html.Text(f.Label);
+            html.Raw("</legend>\n");
             Hint();
-            writer.Write("        <p class=\"field-error\" id=\"");
-            Text(errorId);
-            writer.Write("\" data-error-for=\"");
-            Text(f.Name);
-            writer.Write("\" hidden></p>\n");
+            html.Raw("        <p class=\"field-error\" id=\"");
+            html.Text(errorId);
+            html.Raw("\" data-error-for=\"");
+            html.Text(f.Name);
+            html.Raw("\" hidden></p>\n");
             for (var i = 0; i < f.Options.Count; i++)
             {
                 var o = f.Options[i];
                 var number = i.ToString(CultureInfo.InvariantCulture);
-                writer.Write("            <label class=\"choice\" for=\"");
-                Text(id);
-                writer.Write('-');
-                Text(number);
-                writer.Write("\">\n                <input id=\"");
-                Text(id);
-                writer.Write('-');
-                Text(number);
-                writer.Write("\" name=\"");
-                Text(f.Name);
-                writer.Write("\" type=\"");
-                Text(f.Type == "radios" ? "radio" : "checkbox");
-                writer.Write('"');
-                Attribute(" value", o.Value);
-                Flag(" ", "checked", o.Selected);
-                writer.Write("\n                       data-optional=\"");
-                Text(optional);
-                writer.Write('"');
-                Attribute(" aria-describedby", describedBy);
-                writer.Write(">\n                <span");
-                Attribute(" lang", o.Lang);
-                writer.Write('>');
-                Text(o.Label);
-                writer.Write("</span>\n            </label>\n");
+                html.Raw("            <label class=\"choice\" for=\"");
+                html.Text(id);
+                html.Raw('-');
+                html.Text(number);
+                html.Raw("\">\n                <input id=\"");
+                html.Text(id);
+                html.Raw('-');
+                html.Text(number);
+                html.Raw("\" name=\"");
+                html.Text(f.Name);
+                html.Raw("\" type=\"");
+                html.Text(f.Type == "radios" ? "radio" : "checkbox");
+                html.Raw('"');
+                html.Attribute(" value", o.Value);
+                html.Flag(" ", "checked", o.Selected);
+                html.Raw("\n                       data-optional=\"");
+                html.Text(optional);
+                html.Raw('"');
+                html.Attribute(" aria-describedby", describedBy);
+                html.Raw(">\n                <span");
+                html.Attribute(" lang", o.Lang);
+                html.Raw('>');
+                html.Text(o.Label);
+                html.Raw("</span>\n            </label>\n");
             }
-            writer.Write("    </fieldset>\n");
+            html.Raw("    </fieldset>\n");
             return;
         }
 
-        writer.Write("<div class=\"field");
-        Text(f.Type == "checkbox" ? " field--checkbox" : "");
-        writer.Write("\">\n");
+        html.Raw("<div class=\"field");
+        html.Text(f.Type == "checkbox" ? " field--checkbox" : "");
+        html.Raw("\">\n");
         if (f.Type == "checkbox")
         {
-            writer.Write("        <label class=\"choice\" for=\"");
-            Text(id);
-            writer.Write("\">\n            <input");
-            Attribute(" id", id);
-            Attribute(" name", f.Name);
-            writer.Write(" type=\"checkbox\" value=\"true\" data-kind=\"bool\"");
-            Flag(" ", "checked", f.Value == "true");
-            Attribute(" aria-describedby", describedBy);
-            writer.Write(">\n            <span>");
-            Text(f.Label);
-            writer.Write("</span>\n        </label>\n");
+            html.Raw("        <label class=\"choice\" for=\"");
+            html.Text(id);
+            html.Raw("\">\n            <input");
+            html.Attribute(" id", id);
+            html.Attribute(" name", f.Name);
+            html.Raw(" type=\"checkbox\" value=\"true\" data-kind=\"bool\"");
+            html.Flag(" ", "checked", f.Value == "true");
+            html.Attribute(" aria-describedby", describedBy);
+            html.Raw(">\n            <span>");
+            html.Text(f.Label);
+            html.Raw("</span>\n        </label>\n");
         }
         else
         {
-            writer.Write("        <label for=\"");
-            Text(id);
-            writer.Write("\">");
-            Text(f.Label);
-            writer.Write("</label>\n");
+            html.Raw("        <label for=\"");
+            html.Text(id);
+            html.Raw("\">");
+            html.Text(f.Label);
+            html.Raw("</label>\n");
         }
         Hint();
         switch (f.Type)
@@ -130,75 +107,75 @@ public sealed class FieldHtml(FormField field) : IHtmlContent
             case "checkbox":
                 break;
             case "textarea":
-                writer.Write("            <textarea");
-                Attribute(" id", id);
-                Attribute(" name", f.Name);
-                Attribute(" rows", f.Rows.ToString(CultureInfo.CurrentCulture));
-                Flag(" ", "required", f.Required);
-                writer.Write(" data-optional=\"");
-                Text(optional);
-                writer.Write('"');
-                Attribute(" maxlength", f.MaxLength?.ToString(CultureInfo.CurrentCulture));
-                Attribute("\n                      aria-describedby", describedBy);
-                writer.Write('>');
-                Text(f.Value);
-                writer.Write("</textarea>\n");
+                html.Raw("            <textarea");
+                html.Attribute(" id", id);
+                html.Attribute(" name", f.Name);
+                html.Attribute(" rows", f.Rows.ToString(CultureInfo.CurrentCulture));
+                html.Flag(" ", "required", f.Required);
+                html.Raw(" data-optional=\"");
+                html.Text(optional);
+                html.Raw('"');
+                html.Attribute(" maxlength", f.MaxLength?.ToString(CultureInfo.CurrentCulture));
+                html.Attribute("\n                      aria-describedby", describedBy);
+                html.Raw('>');
+                html.Text(f.Value);
+                html.Raw("</textarea>\n");
                 break;
             case "select":
-                writer.Write("            <select");
-                Attribute(" id", id);
-                Attribute(" name", f.Name);
-                Flag(" ", "required", f.Required);
-                writer.Write(" data-optional=\"");
-                Text(optional);
-                writer.Write('"');
-                Attribute(" aria-describedby", describedBy);
-                writer.Write(">\n");
+                html.Raw("            <select");
+                html.Attribute(" id", id);
+                html.Attribute(" name", f.Name);
+                html.Flag(" ", "required", f.Required);
+                html.Raw(" data-optional=\"");
+                html.Text(optional);
+                html.Raw('"');
+                html.Attribute(" aria-describedby", describedBy);
+                html.Raw(">\n");
                 if (f.Placeholder is not null)
                 {
-                    writer.Write(" <option value=\"\">");
-                    Text(f.Placeholder);
-                    writer.Write("</option> ");
+                    html.Raw(" <option value=\"\">");
+                    html.Text(f.Placeholder);
+                    html.Raw("</option> ");
                 }
                 foreach (var o in f.Options)
                 {
-                    writer.Write("                    <option");
-                    Attribute(" value", o.Value);
-                    Flag(" ", "selected", o.Selected);
-                    Attribute(" lang", o.Lang);
-                    writer.Write('>');
-                    Text(o.Label);
-                    writer.Write("</option>\n");
+                    html.Raw("                    <option");
+                    html.Attribute(" value", o.Value);
+                    html.Flag(" ", "selected", o.Selected);
+                    html.Attribute(" lang", o.Lang);
+                    html.Raw('>');
+                    html.Text(o.Label);
+                    html.Raw("</option>\n");
                 }
-                writer.Write("            </select>\n");
+                html.Raw("            </select>\n");
                 break;
             default:
-                writer.Write("            <input");
-                Attribute(" id", id);
-                Attribute(" name", f.Name);
-                Attribute(" type", f.Type);
-                Attribute(" value", f.Value);
-                Flag(" ", "required", f.Required);
-                writer.Write(" data-optional=\"");
-                Text(optional);
-                writer.Write("\"\n                   data-kind=\"");
-                Text(f.Type == "number" ? "number" : null);
-                writer.Write('"');
-                Attribute(" min", f.Min);
-                Attribute(" max", f.Max);
-                Attribute(" step", f.Step);
-                Attribute(" maxlength", f.MaxLength?.ToString(CultureInfo.CurrentCulture));
-                Attribute("\n                   inputmode", f.InputMode ?? (f.Type == "number" ? "decimal" : null));
-                Attribute(" autocomplete", f.Autocomplete);
-                Attribute("\n                   aria-describedby", describedBy);
-                writer.Write(">\n");
+                html.Raw("            <input");
+                html.Attribute(" id", id);
+                html.Attribute(" name", f.Name);
+                html.Attribute(" type", f.Type);
+                html.Attribute(" value", f.Value);
+                html.Flag(" ", "required", f.Required);
+                html.Raw(" data-optional=\"");
+                html.Text(optional);
+                html.Raw("\"\n                   data-kind=\"");
+                html.Text(f.Type == "number" ? "number" : null);
+                html.Raw('"');
+                html.Attribute(" min", f.Min);
+                html.Attribute(" max", f.Max);
+                html.Attribute(" step", f.Step);
+                html.Attribute(" maxlength", f.MaxLength?.ToString(CultureInfo.CurrentCulture));
+                html.Attribute("\n                   inputmode", f.InputMode ?? (f.Type == "number" ? "decimal" : null));
+                html.Attribute(" autocomplete", f.Autocomplete);
+                html.Attribute("\n                   aria-describedby", describedBy);
+                html.Raw(">\n");
                 break;
         }
-        writer.Write("    <p class=\"field-error\" id=\"");
-        Text(errorId);
-        writer.Write("\" data-error-for=\"");
-        Text(f.Name);
-        writer.Write("\" hidden></p>\n</div>\n");
+        html.Raw("    <p class=\"field-error\" id=\"");
+        html.Text(errorId);
+        html.Raw("\" data-error-for=\"");
+        html.Text(f.Name);
+        html.Raw("\" hidden></p>\n</div>\n");
     }
 }
 

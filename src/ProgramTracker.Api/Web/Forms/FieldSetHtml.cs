@@ -18,79 +18,61 @@ public static class FieldSetHtml
         var languages = LocalizedTextField.LanguagesFor(Display.Language).Select(lang => (lang, l[$"LangName_{lang}"].Value)).ToArray();
         return new Writer((writer, encoder) =>
         {
+            var html = new HtmlOut(writer, encoder);
             var f = field;
             var errorId = $"{f.Id}-error";
             var hintId = $"{f.Id}-hint";
             var maxLength = f.MaxLength?.ToString(CultureInfo.CurrentCulture);
-            writer.Write("<fieldset class=\"field localized-text\" data-testid=\"localized-");
-            encoder.Encode(writer, f.Name);
-            writer.Write("\">\n    <legend>");
-            encoder.Encode(writer, f.Label);
-            writer.Write("</legend>\n    <p class=\"hint\" id=\"");
-            encoder.Encode(writer, hintId);
-            writer.Write("\">");
-            encoder.Encode(writer, hint);
-            writer.Write("</p>\n    <p class=\"field-error\" id=\"");
-            encoder.Encode(writer, errorId);
-            writer.Write("\" data-error-for=\"");
-            encoder.Encode(writer, f.Name);
-            writer.Write("\" hidden></p>\n");
+            html.Raw("<fieldset class=\"field localized-text\" data-testid=\"localized-");
+            html.Text(f.Name);
+            html.Raw("\">\n");
+            LegendHintAndError(html, f.Label, hintId, hint, errorId, f.Name);
             foreach (var (lang, languageName) in languages)
             {
                 var id = $"{f.Id}.{lang}";
                 var name = $"{f.Name}.{lang}";
                 var value = f.Value?[lang];
-                writer.Write("        <div class=\"localized-text__language\">\n            <label for=\"");
-                encoder.Encode(writer, id);
-                writer.Write("\">");
-                encoder.Encode(writer, languageName);
-                writer.Write("</label>\n");
-                writer.Write(f.Multiline ? "                <textarea id=\"" : "                <input id=\"");
-                encoder.Encode(writer, id);
-                writer.Write("\" name=\"");
-                encoder.Encode(writer, name);
-                writer.Write("\" lang=\"");
-                encoder.Encode(writer, lang);
+                html.Raw("        <div class=\"localized-text__language\">\n            <label for=\"");
+                html.Text(id);
+                html.Raw("\">");
+                html.Text(languageName);
+                html.Raw("</label>\n");
+                html.Raw(f.Multiline ? "                <textarea id=\"" : "                <input id=\"");
+                html.Text(id);
+                html.Raw("\" name=\"");
+                html.Text(name);
+                html.Raw("\" lang=\"");
+                html.Text(lang);
                 if (f.Multiline)
                 {
-                    writer.Write("\" rows=\"3\" data-optional");
+                    html.Raw("\" rows=\"3\" data-optional");
                 }
                 else
                 {
-                    writer.Write("\" type=\"text\"");
-                    if (value is not null)
-                    {
-                        writer.Write(" value=\"");
-                        encoder.Encode(writer, value);
-                        writer.Write('"');
-                    }
-                    writer.Write(" data-optional");
+                    html.Raw("\" type=\"text\"");
+                    html.Attribute(" value", value);
+                    html.Raw(" data-optional");
                 }
-                if (maxLength is not null)
-                {
-                    writer.Write(" maxlength=\"");
-                    encoder.Encode(writer, maxLength);
-                    writer.Write('"');
-                }
-                writer.Write(f.Multiline ? "\n                          aria-describedby=\"" : "\n                       aria-describedby=\"");
-                encoder.Encode(writer, hintId);
-                writer.Write(' ');
-                encoder.Encode(writer, errorId);
-                writer.Write(' ');
-                encoder.Encode(writer, id);
-                writer.Write("-error\">");
+                html.Attribute(" maxlength", maxLength);
+                html.Raw(f.Multiline ? "\n                          aria-describedby=\"" : "\n                       aria-describedby=\"");
+                html.Text(hintId);
+                html.Raw(' ');
+                html.Text(errorId);
+                html.Raw(' ');
+                html.Text(id);
+                html.Raw("-error\">");
                 if (f.Multiline)
                 {
-                    if (value is not null) encoder.Encode(writer, value);
-                    writer.Write("</textarea>");
+                    html.Text(value);
+                    html.Raw("</textarea>");
                 }
-                writer.Write("\n            <p class=\"field-error\" id=\"");
-                encoder.Encode(writer, id);
-                writer.Write("-error\" data-error-for=\"");
-                encoder.Encode(writer, name);
-                writer.Write("\" hidden></p>\n        </div>\n");
+                html.Raw("\n            <p class=\"field-error\" id=\"");
+                html.Text(id);
+                html.Raw("-error\" data-error-for=\"");
+                html.Text(name);
+                html.Raw("\" hidden></p>\n        </div>\n");
             }
-            writer.Write("</fieldset>\n");
+            html.Raw("</fieldset>\n");
         });
     }
 
@@ -104,6 +86,7 @@ public static class FieldSetHtml
         var months = CultureInfo.CurrentCulture.DateTimeFormat.MonthGenitiveNames;
         return new Writer((writer, encoder) =>
         {
+            var html = new HtmlOut(writer, encoder);
             var f = field;
             var id = f.Id;
             var errorId = $"{id}-error";
@@ -116,100 +99,106 @@ public static class FieldSetHtml
                 _ => "day",
             };
 
-            void Text(string value) => encoder.Encode(writer, value);
-
             void Number(string part, string min, string max, string size, int? value)
             {
-                writer.Write("        <div class=\"field\" data-part-field=\"");
-                writer.Write(part);
-                writer.Write("\">\n            <label for=\"");
-                Text(id);
-                writer.Write('-');
-                writer.Write(part);
-                writer.Write("\">");
-                Text(part == "day" ? words.Day : words.Year);
-                writer.Write("</label>\n            <input id=\"");
-                Text(id);
-                writer.Write('-');
-                writer.Write(part);
-                writer.Write("\" data-part=\"");
-                writer.Write(part);
-                writer.Write("\" type=\"number\" min=\"");
-                writer.Write(min);
-                writer.Write("\" max=\"");
-                writer.Write(max);
-                writer.Write("\" step=\"1\" inputmode=\"numeric\" size=\"");
-                writer.Write(size);
-                writer.Write('"');
+                html.Raw("        <div class=\"field\" data-part-field=\"");
+                html.Raw(part);
+                html.Raw("\">\n            <label for=\"");
+                html.Text(id);
+                html.Raw('-');
+                html.Raw(part);
+                html.Raw("\">");
+                html.Text(part == "day" ? words.Day : words.Year);
+                html.Raw("</label>\n            <input id=\"");
+                html.Text(id);
+                html.Raw('-');
+                html.Raw(part);
+                html.Raw("\" data-part=\"");
+                html.Raw(part);
+                html.Raw("\" type=\"number\" min=\"");
+                html.Raw(min);
+                html.Raw("\" max=\"");
+                html.Raw(max);
+                html.Raw("\" step=\"1\" inputmode=\"numeric\" size=\"");
+                html.Raw(size);
+                html.Raw('"');
                 if (value is { } v)
                 {
-                    writer.Write("\n                   value=\"");
-                    Text(v.ToString(CultureInfo.CurrentCulture));
-                    writer.Write('"');
+                    html.Raw("\n                   value=\"");
+                    html.Text(v.ToString(CultureInfo.CurrentCulture));
+                    html.Raw('"');
                 }
-                writer.Write(" aria-describedby=\"");
-                Text(errorId);
-                writer.Write("\">\n        </div>\n");
+                html.Raw(" aria-describedby=\"");
+                html.Text(errorId);
+                html.Raw("\">\n        </div>\n");
             }
 
-            writer.Write("<fieldset class=\"field partial-date\" data-partial-date=\"");
-            Text(f.Name);
-            writer.Write("\" data-optional=\"");
-            writer.Write(f.Required ? "false" : "true");
-            writer.Write("\" data-testid=\"partial-date-");
-            Text(f.Name);
-            writer.Write("\">\n    <legend>");
-            Text(f.Label);
-            writer.Write("</legend>\n    <p class=\"hint\" id=\"");
-            Text(hintId);
-            writer.Write("\">");
-            Text(hint);
-            writer.Write("</p>\n    <p class=\"field-error\" id=\"");
-            Text(errorId);
-            writer.Write("\" data-error-for=\"");
-            Text(f.Name);
-            writer.Write("\" hidden></p>\n    <div class=\"partial-date__parts\">\n        <div class=\"field\">\n            <label for=\"");
-            Text(id);
-            writer.Write("-precision\">");
-            Text(words.Precision);
-            writer.Write("</label>\n            <select id=\"");
-            Text(id);
-            writer.Write("-precision\" data-part=\"precision\" aria-describedby=\"");
-            Text(hintId);
-            writer.Write(' ');
-            Text(errorId);
-            writer.Write("\">\n");
+            html.Raw("<fieldset class=\"field partial-date\" data-partial-date=\"");
+            html.Text(f.Name);
+            html.Raw("\" data-optional=\"");
+            html.Raw(f.Required ? "false" : "true");
+            html.Raw("\" data-testid=\"partial-date-");
+            html.Text(f.Name);
+            html.Raw("\">\n");
+            LegendHintAndError(html, f.Label, hintId, hint, errorId, f.Name);
+            html.Raw("    <div class=\"partial-date__parts\">\n        <div class=\"field\">\n            <label for=\"");
+            html.Text(id);
+            html.Raw("-precision\">");
+            html.Text(words.Precision);
+            html.Raw("</label>\n            <select id=\"");
+            html.Text(id);
+            html.Raw("-precision\" data-part=\"precision\" aria-describedby=\"");
+            html.Text(hintId);
+            html.Raw(' ');
+            html.Text(errorId);
+            html.Raw("\">\n");
             for (var i = 0; i < Precisions.Length; i++)
             {
-                writer.Write("                    <option value=\"");
-                writer.Write(Precisions[i]);
-                writer.Write(Precisions[i] == precision ? "\" selected=\"selected\">" : "\">");
-                Text(precisionNames[i]);
-                writer.Write("</option>\n");
+                html.Raw("                    <option value=\"");
+                html.Raw(Precisions[i]);
+                html.Raw(Precisions[i] == precision ? "\" selected=\"selected\">" : "\">");
+                html.Text(precisionNames[i]);
+                html.Raw("</option>\n");
             }
-            writer.Write("            </select>\n        </div>\n");
+            html.Raw("            </select>\n        </div>\n");
             Number("day", "1", "31", "3", f.Value?.Day);
-            writer.Write("        <div class=\"field\" data-part-field=\"month\">\n            <label for=\"");
-            Text(id);
-            writer.Write("-month\">");
-            Text(words.Month);
-            writer.Write("</label>\n            <select id=\"");
-            Text(id);
-            writer.Write("-month\" data-part=\"month\" aria-describedby=\"");
-            Text(errorId);
-            writer.Write("\">\n                <option value=\"\"></option>\n");
+            html.Raw("        <div class=\"field\" data-part-field=\"month\">\n            <label for=\"");
+            html.Text(id);
+            html.Raw("-month\">");
+            html.Text(words.Month);
+            html.Raw("</label>\n            <select id=\"");
+            html.Text(id);
+            html.Raw("-month\" data-part=\"month\" aria-describedby=\"");
+            html.Text(errorId);
+            html.Raw("\">\n                <option value=\"\"></option>\n");
             for (var m = 1; m <= 12; m++)
             {
-                writer.Write("                    <option value=\"");
-                writer.Write(m.ToString(CultureInfo.InvariantCulture));
-                writer.Write(f.Value?.Month == m ? "\" selected=\"selected\">" : "\">");
-                Text(months[m - 1]);
-                writer.Write("</option>\n");
+                html.Raw("                    <option value=\"");
+                html.Raw(m.ToString(CultureInfo.InvariantCulture));
+                html.Raw(f.Value?.Month == m ? "\" selected=\"selected\">" : "\">");
+                html.Text(months[m - 1]);
+                html.Raw("</option>\n");
             }
-            writer.Write("            </select>\n        </div>\n");
+            html.Raw("            </select>\n        </div>\n");
             Number("year", "1900", "2200", "5", f.Value?.Year);
-            writer.Write("    </div>\n</fieldset>\n");
+            html.Raw("    </div>\n</fieldset>\n");
         });
+    }
+
+    /// <summary>What both fieldsets open with: the legend, the hint and the fieldset's own error line.</summary>
+    private static void LegendHintAndError(HtmlOut html, string label, string hintId, string hint, string errorId, string name)
+    {
+        html.Raw("    <legend>");
+        html.Text(label);
+        html.Raw("</legend>\n    <p class=\"hint\" id=\"");
+        html.Text(hintId);
+        html.Raw("\">");
+        html.Text(hint);
+        html.Raw("</p>\n    <p class=\"field-error\" id=\"");
+        html.Text(errorId);
+        html.Raw("\" data-error-for=\"");
+        html.Text(name);
+        html.Raw("\" hidden></p>\n");
     }
 
     private sealed class Writer(Action<TextWriter, HtmlEncoder> write) : IHtmlContent
