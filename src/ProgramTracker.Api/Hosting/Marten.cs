@@ -69,9 +69,10 @@ public static class MartenSetup
     /// order by seq_id limit batch</c>. Once Npgsql has prepared that statement, PostgreSQL may switch to a generic plan,
     /// which cannot know that the range covers the rest of the store: it joins and sorts every event above the floor for
     /// each page (a cost that grows with the store, so the rebuild with it grows with the square of the store), where a
-    /// custom plan walks the primary key and stops after one batch. It picks the generic plan when its estimate is below
-    /// the custom plans' average, which the custom estimate passes at about 2,900 events a batch (at 200,000 events):
-    /// batches of 5,000 took the generic plan, batches of 500 not (README, Performance, scenario 6). In the projections and
+    /// custom plan walks the primary key and stops after one batch. It keeps the generic plan when its estimate is below
+    /// the custom plans' average, and both move with the batch size, the store's size, the floor and each projection's
+    /// event types, so no batch size is safe: at 200,034 events, batches of 500 once read 90 million rows instead of 2.5
+    /// million, and at 1,000,000 batches of 5,000 stalled (README, Performance, scenario 6). In the projections and
     /// import commands, which rebuild, every statement gets a custom plan (it is still parsed once per connection);
     /// ProgramTracker:Database:CustomPlans=true or false sets it for any process (serving nodes keep generic plans by
     /// default: their live statements are the ones preparing saves most on, and their batches stay at 500).
