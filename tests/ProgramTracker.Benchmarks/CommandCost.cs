@@ -10,41 +10,52 @@ namespace ProgramTracker.Benchmarks;
 /// What one command costs, counted rather than timed, so that a machine busy with other work does not change it:
 /// database round trips (Npgsql commands and batches, each one network exchange), the statements they carry, bytes
 /// sent to and read from PostgreSQL, and the bytes the process allocates. Npgsql reports commands through its
-/// "Npgsql" activity source and meter; a transaction's BEGIN travels with its first command, its COMMIT is one more
+/// "Npgsql" meter (and, when listened to, its activity source: the statements); a transaction's BEGIN travels with its first command, its COMMIT is one more
 /// round trip that neither reports, so writing transactions are counted from the transaction ids PostgreSQL hands out
 /// (the async daemon's own writes meanwhile included: they are part of what a command costs).
 /// </summary>
 public sealed partial class CommandCost : IDisposable
 {
-    private readonly ActivityListener _activities;
     private readonly MeterListener _meters = new();
     private readonly ConcurrentQueue<string> _statements = new();
     private long _bytesWritten;
     private long _bytesRead;
     private long _commands;
+    private long _spans;
 
     public CommandCost()
     {
-        _activities = new ActivityListener
+        _meters.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == "Npgsql" && (instrument.Name.Contains("bytes") || instrument.Name == "db.client.operation.npgsql.executing"))
+                listener.EnableMeasurementEvents(instrument);
+        };
+        _meters.SetMeasurementEventCallback<long>((instrument, value, _, _) => Add(instrument, value));
+        _meters.SetMeasurementEventCallback<int>((instrument, value, _, _) => Add(instrument, value));
+        _meters.Start();
+    }
+
+    /// <summary>
+    /// Listens to Npgsql's "Npgsql" activity source, to list the statements. A listener makes Npgsql build an activity
+    /// and the full text of every command and batch (the app's own tracer does not listen when nothing exports traces),
+    /// so a count that compares CPU or allocations with production's is made without it.
+    /// </summary>
+    private ActivityListener Listen()
+    {
+        var listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == "Npgsql",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
             ActivityStopped = activity =>
             {
                 if (!Volatile.Read(ref _counting)) return;
-                Interlocked.Increment(ref _commands);
+                Interlocked.Increment(ref _spans);
                 var sql = activity.GetTagItem("db.query.text") as string ?? activity.GetTagItem("db.statement") as string ?? activity.DisplayName;
                 _statements.Enqueue(sql);
             },
         };
-        ActivitySource.AddActivityListener(_activities);
-        _meters.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Name == "Npgsql" && instrument.Name.Contains("bytes")) listener.EnableMeasurementEvents(instrument);
-        };
-        _meters.SetMeasurementEventCallback<long>((instrument, value, _, _) => Add(instrument, value));
-        _meters.SetMeasurementEventCallback<int>((instrument, value, _, _) => Add(instrument, value));
-        _meters.Start();
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 
     private bool _counting;
@@ -52,13 +63,20 @@ public sealed partial class CommandCost : IDisposable
     private void Add(Instrument instrument, long value)
     {
         if (!Volatile.Read(ref _counting)) return;
-        if (instrument.Name.Contains("written")) Interlocked.Add(ref _bytesWritten, value);
+        if (instrument.Name == "db.client.operation.npgsql.executing") { if (value > 0) Interlocked.Add(ref _commands, value); }
+        else if (instrument.Name.Contains("written")) Interlocked.Add(ref _bytesWritten, value);
         else if (instrument.Name.Contains("read")) Interlocked.Add(ref _bytesRead, value);
     }
 
-    /// <summary>Runs <paramref name="commands"/> commands one after another and divides what they cost by their number.</summary>
-    public async Task<Cost> MeasureAsync(NpgsqlDataSource db, int commands, Func<int, Task> command)
+    /// <summary>
+    /// Runs <paramref name="commands"/> commands one after another and divides what they cost by their number. Round
+    /// trips are counted from Npgsql's meter (each command or batch that starts executing); with
+    /// <paramref name="statements"/> the activity source is listened to as well, to list the statements.
+    /// </summary>
+    public async Task<Cost> MeasureAsync(NpgsqlDataSource db, int commands, Func<int, Task> command, bool statements = true)
     {
+        using var listener = statements ? Listen() : null;
+        Interlocked.Exchange(ref _spans, 0);
         while (_statements.TryDequeue(out _)) { }
         var xidBefore = await TransactionIdAsync(db);
         Interlocked.Exchange(ref _bytesWritten, 0);
@@ -75,7 +93,7 @@ public sealed partial class CommandCost : IDisposable
         var postgresCpuMs = (await PostgresCpu.OfServerAsync(db) - postgresCpu)?.TotalMilliseconds;
         // Asking for the id takes one itself.
         var commits = await TransactionIdAsync(db) - xidBefore - 1;
-        var statements = _statements.ToArray()
+        var listed = _statements.ToArray()
             .Select(Normalise)
             .GroupBy(s => s)
             .Select(g => (Statement: g.Key, PerCommand: g.Count() / (double)commands))
@@ -83,7 +101,8 @@ public sealed partial class CommandCost : IDisposable
             .ToList();
         return new Cost(Interlocked.Read(ref _commands) / (double)commands, commits / (double)commands,
             Interlocked.Read(ref _bytesWritten) / (double)commands, Interlocked.Read(ref _bytesRead) / (double)commands,
-            allocatedBytes / (double)commands, cpuMs / commands, statements, postgresCpuMs / commands);
+            allocatedBytes / (double)commands, cpuMs / commands, listed, postgresCpuMs / commands,
+            statements ? Interlocked.Read(ref _spans) / (double)commands : null);
     }
 
     private static async Task<long> TransactionIdAsync(NpgsqlDataSource db)
@@ -103,16 +122,16 @@ public sealed partial class CommandCost : IDisposable
 
     public void Dispose()
     {
-        _activities.Dispose();
         _meters.Dispose();
     }
 }
 
-/// <param name="RoundTrips">Npgsql commands and batches per command (the COMMIT not included).</param>
+/// <param name="RoundTrips">Npgsql commands and batches per command (the COMMIT not included), from Npgsql's meter.</param>
+/// <param name="Spans">Npgsql's command activities per command, when the statements were listed (equal to the round trips).</param>
 /// <param name="Commits">Writing transactions per command (each one COMMIT round trip more).</param>
 /// <param name="PostgresCpuMs">CPU of the PostgreSQL server per command (every backend and background process), where /proc tells.</param>
 public sealed record Cost(double RoundTrips, double Commits, double BytesWritten, double BytesRead, double AllocatedBytes, double CpuMs,
-    List<(string Statement, double PerCommand)> Statements, double? PostgresCpuMs = null)
+    List<(string Statement, double PerCommand)> Statements, double? PostgresCpuMs = null, double? Spans = null)
 {
     public string Describe() =>
         $"{RoundTrips:0.0} round trips + {Commits:0.0} writing transactions, {BytesWritten / 1024:0.0} KiB sent, {BytesRead / 1024:0.0} KiB read, " +

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Npgsql;
 using ProgramTracker.Api.Audit;
 
@@ -42,6 +43,57 @@ public class when_the_audit_chain_catches_up(AppFixture app) : IntegrationContex
         (await StoredHashes(conn)).Select(l => l.Hash).ShouldBe(await OnePass(conn));
     }
 
+    [Fact]
+    public async Task a_transaction_takes_the_lock_and_reads_the_head_and_the_events_in_one_round_trip()
+    {
+        await using var store = await StoreOfUnchainedEvents(events: 10);
+        var commands = new List<string>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                // Only this test's database: other tests' commands run meanwhile.
+                if (activity.GetTagItem("db.namespace") as string != store.Database) return;
+                lock (commands) commands.Add(activity.GetTagItem("db.query.text") as string ?? "");
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        (await AuditChain.ExtendAsync(store.Connection, ceiling: 10, CancellationToken.None)).ShouldBe(10);
+
+        // The BEGIN travels with the first; the COMMIT is one round trip more, which Npgsql does not trace.
+        lock (commands)
+        {
+            commands.Count.ShouldBe(2, string.Join("\n", commands));
+            commands[0].ShouldStartWith("select pg_advisory_xact_lock");
+            commands[1].ShouldStartWith("insert into programtracker.audit_chain");
+        }
+        (await StoredHashes(store.Connection)).Select(l => l.Hash).ShouldBe(await OnePass(store.Connection));
+    }
+
+    [Fact]
+    public async Task two_writers_at_once_take_turns_and_leave_the_links_of_one_pass()
+    {
+        await using var store = await StoreOfUnchainedEvents(events: 60);
+        await using var first = new NpgsqlConnection(store.ConnectionString);
+        await using var second = new NpgsqlConnection(store.ConnectionString);
+        await first.OpenAsync();
+        await second.OpenAsync();
+
+        // Each transaction must read the head the other one committed while it waited for the lock: a stale head
+        // would chain an event twice (a duplicate key) or fork the chain (hashes unlike one pass).
+        var added = await Task.WhenAll(
+            Task.Run(() => AuditChain.ExtendAsync(first, ceiling: 60, CancellationToken.None, linksPerTransaction: 4)),
+            Task.Run(() => AuditChain.ExtendAsync(second, ceiling: 60, CancellationToken.None, linksPerTransaction: 4)));
+
+        added.Sum().ShouldBe(60);
+        var stored = await StoredHashes(store.Connection);
+        stored.Select(l => l.Sequence).ShouldBe(Enumerable.Range(1, 60).Select(i => (long)i));
+        stored.Select(l => l.Hash).ShouldBe(await OnePass(store.Connection));
+    }
+
     private async Task<ChainStore> StoreOfUnchainedEvents(int events)
     {
         var connectionString = await TestPostgres.NewDatabaseAsync(App.ConnectionString, "chain");
@@ -65,17 +117,19 @@ public class when_the_audit_chain_catches_up(AppFixture app) : IntegrationContex
             """, conn);
         create.Parameters.AddWithValue("events", events);
         await create.ExecuteNonQueryAsync();
-        return new ChainStore(conn, App.ConnectionString, new NpgsqlConnectionStringBuilder(connectionString).Database!);
+        return new ChainStore(conn, connectionString, App.ConnectionString, new NpgsqlConnectionStringBuilder(connectionString).Database!);
     }
 
-    private sealed class ChainStore(NpgsqlConnection connection, string adminConnectionString, string database) : IAsyncDisposable
+    private sealed class ChainStore(NpgsqlConnection connection, string connectionString, string adminConnectionString, string database) : IAsyncDisposable
     {
         public NpgsqlConnection Connection { get; } = connection;
+        public string ConnectionString { get; } = connectionString;
+        public string Database { get; } = database;
 
         public async ValueTask DisposeAsync()
         {
             await Connection.DisposeAsync();
-            await TestPostgres.DropDatabaseAsync(adminConnectionString, database);
+            await TestPostgres.DropDatabaseAsync(adminConnectionString, Database);
         }
     }
 

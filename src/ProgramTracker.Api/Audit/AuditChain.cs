@@ -137,40 +137,43 @@ public static class AuditChain
     private static async Task<(int Links, bool More)> ExtendOnceAsync(NpgsqlConnection conn, long ceiling, int limit, CancellationToken ct)
     {
         await using var tx = await conn.BeginTransactionAsync(ct);
-        await using (var lockCmd = new NpgsqlCommand("select pg_advisory_xact_lock(@key)", conn, tx))
-        {
-            lockCmd.Parameters.AddWithValue("key", WriterLock);
-            await lockCmd.ExecuteNonQueryAsync(ct);
-        }
-
+        // One round trip: the writer's lock, then the head and the events after it. In READ COMMITTED each statement
+        // of a batch reads with a snapshot of its own, taken when it starts, so the head and the events are read
+        // after the lock is held, and see every link the lock's previous holder committed.
         long headSequence = 0;
         var headHash = Genesis;
-        await using (var head = new NpgsqlCommand($"select seq_id, hash from {QualifiedTable} order by seq_id desc limit 1", conn, tx))
-        await using (var reader = await head.ExecuteReaderAsync(ct))
+        var links = new List<ChainLink>();
+        await using (var batch = new NpgsqlBatch(conn, tx))
         {
+            var lockCmd = new NpgsqlBatchCommand("select pg_advisory_xact_lock($1)");
+            lockCmd.Parameters.Add(new NpgsqlParameter<long> { TypedValue = WriterLock });
+            batch.BatchCommands.Add(lockCmd);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"select seq_id, hash from {QualifiedTable} order by seq_id desc limit 1"));
+            var events = new NpgsqlBatchCommand(
+                $"select {EventColumns("e")} from {MartenSetup.Schema}.mt_events e " +
+                $"where e.seq_id > coalesce((select max(c.seq_id) from {QualifiedTable} c), 0) and e.seq_id <= $1 order by e.seq_id limit $2");
+            events.Parameters.Add(new NpgsqlParameter<long> { TypedValue = ceiling });
+            events.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+            batch.BatchCommands.Add(events);
+
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            await reader.NextResultAsync(ct);
             if (await reader.ReadAsync(ct))
             {
                 headSequence = reader.GetInt64(0);
                 headHash = reader.GetString(1);
             }
-        }
-        if (ceiling <= headSequence) return (0, false);
-
-        var links = new List<ChainLink>();
-        await using (var events = new NpgsqlCommand(
-                         $"select {EventColumns("e")} from {MartenSetup.Schema}.mt_events e where e.seq_id > @head and e.seq_id <= @ceiling order by e.seq_id limit @limit", conn, tx))
-        {
-            events.Parameters.AddWithValue("head", headSequence);
-            events.Parameters.AddWithValue("ceiling", ceiling);
-            events.Parameters.AddWithValue("limit", limit);
-            await using var reader = await events.ExecuteReaderAsync(ct);
+            await reader.NextResultAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                var link = Link(headHash, ReadEvent(reader, 0));
+                var e = ReadEvent(reader, 0);
+                if (e.Sequence <= headSequence) throw new InvalidOperationException($"The audit chain read event {e.Sequence} at or below its head {headSequence}.");
+                var link = Link(headHash, e);
                 links.Add(link);
                 headHash = link.Hash;
             }
         }
+        // Nothing after the head up to the ceiling (or the ceiling at or below the head): nothing to add.
         if (links.Count == 0)
         {
             await tx.CommitAsync(ct);
