@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.Extensions.Configuration;
 using ProgramTracker.Api.Operations;
 
 namespace ProgramTracker.OperationsTests;
@@ -33,5 +34,26 @@ public class when_projections_are_rebuilt(OperationsFixture app) : OperationsCon
             projection.Options.BatchSize.ShouldBe(batchSize, projection.Name);
             projection.Options.MaximumHopperSize.ShouldBeGreaterThanOrEqualTo(2 * batchSize, projection.Name);
         }
+    }
+
+    [Fact]
+    public void a_rebuild_runs_one_more_projection_at_once_than_there_are_cores()
+    {
+        // Unbounded, every projection rebuilt at once on 2 cores and spent more in GC (README, Performance, 6).
+        var options = (StoreOptions)App.Store.Options;
+        options.Projections.MaxConcurrentRebuildsPerDatabase.ShouldBe(Environment.ProcessorCount + 1);
+        ((JasperFx.Events.IEventStore)App.Store).MaxConcurrentRebuildsPerDatabase.ShouldBe(Environment.ProcessorCount + 1);
+    }
+
+    [Fact]
+    public void the_rebuild_concurrency_is_a_setting()
+    {
+        var settings = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ProgramTracker:Projections:RebuildConcurrency"] = "0" })
+            .Build();
+        // 0 (or less) leaves the rebuild unbounded, as JasperFx's command had it.
+        ProgramTracker.Api.Hosting.ProjectionDaemon.RebuildConcurrency(settings).ShouldBe(0);
+        ProgramTracker.Api.Hosting.ProjectionDaemon.RebuildConcurrency(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build())
+            .ShouldBe(Environment.ProcessorCount + 1);
     }
 }

@@ -92,7 +92,7 @@ public static class MartenSetup
     public const string CustomPlansOption = "-c plan_cache_mode=force_custom_plan";
 
     /// <summary><c>projections ...</c> (rebuild, run) or <c>import</c>, which rebuilds every projection at its end.</summary>
-    private static bool RunsARebuildCommand =>
+    public static bool RunsARebuildCommand =>
         Environment.GetCommandLineArgs() is [_, var first, ..] &&
         (first.Equals("projections", StringComparison.OrdinalIgnoreCase) || first.Equals("import", StringComparison.OrdinalIgnoreCase));
 
