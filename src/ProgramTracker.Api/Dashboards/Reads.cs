@@ -1,5 +1,6 @@
 using Marten;
 using Marten.Linq;
+using Marten.Services.BatchQuerying;
 using Microsoft.Extensions.Options;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Audit;
@@ -151,7 +152,8 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
 
     /// <summary>
     /// One page of the portfolio, in code order. The filters and the paging run on the dashboard documents' indexed
-    /// columns; only the page's own agreements are then read, as their stored portfolio lines.
+    /// columns; only the page's own agreements are then read, as their stored portfolio lines (the page's ids first:
+    /// reading the lines in the paging statement would unpack every skipped document too).
     /// </summary>
     public async Task<AgreementPage> PortfolioAsync(PortfolioQuery query, Guid[]? visible, CancellationToken ct)
     {
@@ -160,21 +162,21 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
         var partyId = query.Party?.Trim() ?? "";
         var text = query.Q?.Trim().ToLowerInvariant() ?? "";
 
-        var dashboards = session.Query<AgreementDashboard>().Where(d => d.Code != "");
-        if (visible is not null) dashboards = dashboards.Where(d => d.Id.IsOneOf(visible));
-        if (query.Status is { } s) dashboards = dashboards.Where(d => d.Status == s);
-        if (countryCode.Length > 0) dashboards = dashboards.Where(d => d.Countries.Contains(countryCode));
-        if (partyId.Length > 0) dashboards = dashboards.Where(d => d.PartyIds.Contains(partyId));
-        if (text.Length > 0) dashboards = dashboards.Where(d => d.SearchText.Contains(text));
-
-        // The page's ids first, from the code index alone; then only those agreements' portfolio lines. Reading the
-        // lines in the paging query would unpack every skipped document too, and whole documents carry every milestone.
-        var ids = (await dashboards.Stats(out QueryStatistics stats)
+        // The page's ids from the code index and the total, two statements in one round trip. The total was the
+        // paging statement's count(*) OVER (), which made PostgreSQL read every matching row through the window before
+        // it could skip to the page (24.9 of a page's 25.6 ms of execution for a middle page at 10,000 agreements,
+        // EXPLAIN ANALYZE); a count of its own is an index-only scan.
+        var batch = session.CreateBatchQuery();
+        var idsRead = Filtered(batch.Query<AgreementDashboard>(), visible, query.Status, countryCode, partyId, text)
             .OrderBy(d => d.Code)
             .Skip((page - 1) * take)
             .Take(take)
             .Select(d => d.Id)
-            .ToListAsync(ct)).ToArray();
+            .ToList();
+        var totalRead = Filtered(batch.Query<AgreementDashboard>(), visible, query.Status, countryCode, partyId, text).Count();
+        await batch.Execute(ct);
+        var (ids, total) = ((await idsRead).ToArray(), await totalRead);
+
         var lines = ids.Length == 0
             ? []
             : await session.QueryAsync<StoredLine>(PortfolioLinesSql, ct, ids);
@@ -202,7 +204,19 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
                 ? DashboardFigures.Summary(LineOf(dashboard), today, StaleAfterDays)
                 : DashboardFigures.Summary(f.Portfolio!, today, StaleAfterDays, (_, id) => titles.GetValueOrDefault(id)))
             .ToList();
-        return new AgreementPage(items, stats.TotalResults, page, take);
+        return new AgreementPage(items, total, page, take);
+    }
+
+    private static IBatchedQueryable<AgreementDashboard> Filtered(IBatchedQueryable<AgreementDashboard> dashboards, Guid[]? visible,
+        AgreementStatus? status, string countryCode, string partyId, string text)
+    {
+        dashboards = dashboards.Where(d => d.Code != "");
+        if (visible is not null) dashboards = dashboards.Where(d => d.Id.IsOneOf(visible));
+        if (status is { } s) dashboards = dashboards.Where(d => d.Status == s);
+        if (countryCode.Length > 0) dashboards = dashboards.Where(d => d.Countries.Contains(countryCode));
+        if (partyId.Length > 0) dashboards = dashboards.Where(d => d.PartyIds.Contains(partyId));
+        if (text.Length > 0) dashboards = dashboards.Where(d => d.SearchText.Contains(text));
+        return dashboards;
     }
 
     private sealed record StoredLine(Guid Id, PortfolioLine? Portfolio);
