@@ -163,9 +163,9 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
         var text = query.Q?.Trim().ToLowerInvariant() ?? "";
 
         // The page's ids from the code index and the total, two statements in one round trip. The total was the
-        // paging statement's count(*) OVER (), which made PostgreSQL read every matching row through the window before
-        // it could skip to the page (24.9 of a page's 25.6 ms of execution for a middle page at 10,000 agreements,
-        // EXPLAIN ANALYZE); a count of its own is an index-only scan.
+        // paging statement's count(*) OVER (), which makes PostgreSQL carry every matching row through the window before
+        // it can skip to the page; a count of its own reads no row twice. EXPLAIN ANALYZE of a middle page at 10,000
+        // agreements, one settled store: ids 6.2 ms + count 2.6 ms against 10.6 ms for the window form (README).
         var batch = session.CreateBatchQuery();
         var idsRead = Filtered(batch.Query<AgreementDashboard>(), visible, query.Status, countryCode, partyId, text)
             .OrderBy(d => d.Code)
