@@ -143,4 +143,46 @@ public class when_the_portfolio_offers_its_filters_and_next_due(AppFixture app) 
         Rag(lines, "CLEAR").ShouldBe("green");
         foreach (var code in new[] { "SLIPPED", "BLOCKED", "CLEAR" }) Rag(lines, code).ShouldBe(Rag(dashboard, code), code);
     }
+
+    [Fact]
+    public async Task the_stored_line_keeps_no_milestone_titles_and_lines_stored_before_or_untitled_milestones_list_the_same()
+    {
+        var party = $"pc-{Guid.NewGuid():N}"[..20];
+        var agreement = await Http.RegisteredAgreement(Agreement(party, "Stored line office"));
+        var workstream = await Http.OpenedWorkstream(agreement, "STORED");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        foreach (var (title, due) in new[] { ("Titled far ahead", today.AddDays(90)), ("Titled next", today.AddDays(10)), ("Titled past", today.AddDays(-5)) })
+            (await Http.PostAsJsonAsync($"/api/workstreams/{workstream}/milestones", new { title = new { en = title, vi = $"VN {title}" }, dueDate = due, weight = 1 }))
+                .StatusCode.ShouldBe(HttpStatusCode.Created);
+        await App.WaitForProjectionsAsync();
+        var listed = (await Http.GetJson($"/api/agreements?party={party}")).ToJsonString();
+        listed.ShouldContain("VN Titled next");
+        listed.ShouldNotContain("Titled far ahead");
+
+        await using (var session = App.Store.LightweightSession())
+        {
+            // The stored line: ids and due days of the open milestones, no titles.
+            var stored = await session.QueryAsync<string>(
+                "select (data -> 'Portfolio')::text from programtracker.mt_doc_agreement_dashboard where id = ?", agreement);
+            stored.ShouldHaveSingleItem().ShouldNotContain("Titled");
+            stored.Single().ShouldContain("OpenDue");
+        }
+
+        // Milestones indexed before their titles were kept: the page reads that agreement's whole dashboard instead.
+        await using (var session = App.Store.LightweightSession())
+        {
+            session.QueueSqlCommand("update programtracker.mt_doc_scheduled_milestone set data = data - 'Title' where agreement_id = ?", agreement);
+            await session.SaveChangesAsync();
+        }
+        (await Http.GetJson($"/api/agreements?party={party}")).ToJsonString().ShouldBe(listed);
+
+        // A line stored before the open milestones were kept as ids and due days (a workstream without OpenIds).
+        await using (var session = App.Store.LightweightSession())
+        {
+            session.QueueSqlCommand("update programtracker.mt_doc_agreement_dashboard set data = jsonb_set(data, '{Portfolio,Workstreams,0}', " +
+                "(data #> '{Portfolio,Workstreams,0}') - 'OpenIds') where id = ?", agreement);
+            await session.SaveChangesAsync();
+        }
+        (await Http.GetJson($"/api/agreements?party={party}")).ToJsonString().ShouldBe(listed);
+    }
 }

@@ -29,9 +29,10 @@ public sealed class AgreementDashboard
 
     /// <summary>
     /// The portfolio's line, stored with the document so that a page of the portfolio reads it alone. Worked out when
-    /// the document is written (once a batch, not once an event); null on documents projected before it existed.
+    /// the document is written (once a batch, not once an event), as <see cref="PortfolioLine.ForStorage"/> keeps it;
+    /// null on documents projected before it existed.
     /// </summary>
-    public PortfolioLine? Portfolio => Agreement is { } agreement ? PortfolioLine.Of(agreement, Workstreams, AgreementUpdatedAt) : null;
+    public PortfolioLine? Portfolio => Agreement is { } agreement ? PortfolioLine.Of(agreement, Workstreams, AgreementUpdatedAt).ForStorage() : null;
 
     /// <summary>The sum of the agreement's and its workstreams' stream versions: it grows with every event.</summary>
     public long Version => (Agreement?.Version ?? 0) + Workstreams.Sum(w => w.Version);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Committees;
 using ProgramTracker.Api.Committees.ActionItems;
@@ -94,11 +95,21 @@ public static class DashboardFigures
     /// <summary>The portfolio's line for an agreement, from its <see cref="PortfolioLine"/>: the same as
     /// <c>Compute(...).Summary()</c> without committees, without reading every milestone.</summary>
     public static AgreementDashboardView Summary(PortfolioLine line, DateOnly today, int staleAfterDays) =>
-        ForAgreement(line, [.. line.Workstreams.Select(w => ForWorkstream(w, today, staleAfterDays))], today);
+        Summary(line, today, staleAfterDays, static (_, _) => null);
+
+    /// <summary>As <see cref="Summary(PortfolioLine, DateOnly, int)"/>, with the next-due milestones' titles from
+    /// <paramref name="titles"/> where the line's workstreams do not hold them (a stored line does not).</summary>
+    public static AgreementDashboardView Summary(PortfolioLine line, DateOnly today, int staleAfterDays, Func<PortfolioWorkstream, Guid, LocalizedText?> titles) =>
+        ForAgreement(line, [.. line.Workstreams.Select(w => ForWorkstream(w, today, staleAfterDays, titles))], today);
+
+    /// <summary>The open milestones a portfolio line names as next due on <paramref name="today"/>: the titles it needs.</summary>
+    /// <remarks>A null is a next-due milestone whose id the stored line left out (<see cref="PortfolioWorkstream.ForStorage"/>).</remarks>
+    public static IEnumerable<Guid?> NextDueIds(PortfolioLine line, DateOnly today) =>
+        line.Workstreams.Where(w => w.NextDueOn(today) is not null).Select(w => w.OpenId(w.NextDueOn(today)!.Value));
 
     public static WorkstreamDashboardView ForWorkstream(Workstream workstream, DateOnly today, int staleAfterDays,
         IReadOnlyCollection<Committee>? committees = null) =>
-        ForWorkstream(PortfolioWorkstream.Of(workstream), today, staleAfterDays) with
+        ForWorkstream(PortfolioWorkstream.Of(workstream), today, staleAfterDays, static (_, _) => null) with
         {
             // Earliest due first, as the pages and the timeline list them.
             Milestones = [.. workstream.Milestones.OrderBy(m => m.DueDate).Select(m => new DashboardMilestoneView(m.Id, m.Title, m.BaselineDueDate, m.DueDate, m.VarianceDays,
@@ -112,13 +123,14 @@ public static class DashboardFigures
                     .Select(a => ActionItemView.From(c.Id, a, today))).OrderBy(a => a.DueDate)],
         };
 
-    private static WorkstreamDashboardView ForWorkstream(PortfolioWorkstream workstream, DateOnly today, int staleAfterDays)
+    private static WorkstreamDashboardView ForWorkstream(PortfolioWorkstream workstream, DateOnly today, int staleAfterDays,
+        Func<PortfolioWorkstream, Guid, LocalizedText?> titles)
     {
         // The next milestone still ahead; those already past due are counted as overdue instead.
-        var next = workstream.Open.Where(m => m.DueDate >= today).OrderBy(m => m.DueDate).FirstOrDefault();
+        var next = workstream.NextDueOn(today);
         var daysSinceUpdate = Math.Max(0, today.DayNumber - DateOnly.FromDateTime(workstream.LastUpdatedAt.UtcDateTime).DayNumber);
         // A workstream whose every milestone is done has nothing left to report, so it cannot go stale.
-        var finished = workstream.MilestonesTotal > 0 && workstream.Open.Count == 0;
+        var finished = workstream.MilestonesTotal > 0 && workstream.OpenCount == 0;
         var (rag, assessed) = RagOf(workstream, today);
 
         return new WorkstreamDashboardView(
@@ -130,8 +142,8 @@ public static class DashboardFigures
             assessed,
             workstream.MilestonesDone,
             workstream.MilestonesTotal,
-            workstream.Open.Count(m => m.DueDate < today),
-            next is null ? null : new NextDueView(next.Id, next.Title, next.DueDate),
+            workstream.OverdueOn(today),
+            next is { } i ? NextDue(workstream, i, titles) : null,
             workstream.LastUpdatedAt,
             daysSinceUpdate,
             !finished && daysSinceUpdate > staleAfterDays,
@@ -144,6 +156,15 @@ public static class DashboardFigures
             workstream.Corrections);
     }
 
+    private static NextDueView NextDue(PortfolioWorkstream workstream, int index, Func<PortfolioWorkstream, Guid, LocalizedText?> titles)
+    {
+        var id = workstream.OpenId(index)
+            ?? throw new InvalidOperationException($"The stored line of workstream {workstream.WorkstreamId} has no id for its next due milestone.");
+        var title = workstream.OpenTitles?.GetValueOrDefault(id) ?? titles(workstream, id)
+            ?? throw new InvalidOperationException($"No title for milestone {id} of workstream {workstream.WorkstreamId}.");
+        return new NextDueView(id, title, DateOnly.FromDayNumber(workstream.OpenDue![index]));
+    }
+
     /// <summary>
     /// The rating a workstream shows: the latest assessment a person (or a committee) recorded. Until there is one it
     /// is derived from the open milestones: red when one is more than <see cref="RedAfterDaysOverdue"/> days overdue;
@@ -153,9 +174,9 @@ public static class DashboardFigures
     {
         if (workstream.Rag is { } assessed) return (assessed, true);
         if (workstream.MilestonesTotal == 0) return (null, false);
-        var open = workstream.Open;
-        if (open.Any(m => today.DayNumber - m.DueDate.DayNumber > RedAfterDaysOverdue)) return (Rag.Red, false);
-        if (open.Any(m => m.DueDate < today || m.Blocked || m.VarianceDays > 0)) return (Rag.Amber, false);
+        var earliest = workstream.EarliestDue;
+        if (earliest is { } red && today.DayNumber - red > RedAfterDaysOverdue) return (Rag.Red, false);
+        if (earliest is { } amber && amber < today.DayNumber || workstream.OpenSlipped) return (Rag.Amber, false);
         return (Rag.Green, false);
     }
 
@@ -175,8 +196,9 @@ public static class DashboardFigures
 
 /// <summary>
 /// What the portfolio shows of one agreement, kept on its dashboard document: the figures that do not depend on the
-/// day, worked out when the events are projected, and the open milestones' due dates for those that do. A portfolio
-/// page reads these few kilobytes per agreement instead of every milestone's and indicator's state.
+/// day, worked out when the events are projected, and for those that do, each workstream's open milestones as ids and
+/// due days only. A portfolio page reads these two or three kilobytes per agreement instead of every milestone's and
+/// indicator's state; the titles of the few next-due milestones it names are read by id (<see cref="ScheduledMilestone"/>).
 /// </summary>
 public sealed record PortfolioLine(
     Guid AgreementId,
@@ -197,30 +219,108 @@ public sealed record PortfolioLine(
             Progress.Weighted(workstreams.SelectMany(w => w.Milestones)),
             agreementUpdatedAt,
             [.. workstreams.Select(PortfolioWorkstream.Of)]);
+
+    /// <summary>False for a line stored before the open milestones were kept as ids and due days: such a line is
+    /// figured from its whole document instead.</summary>
+    [JsonIgnore]
+    public bool Complete => Workstreams.All(w => w.Complete);
+
+    /// <summary>The line as the dashboard document stores it (<see cref="PortfolioWorkstream.ForStorage"/>).</summary>
+    public PortfolioLine ForStorage() => this with { Workstreams = [.. Workstreams.Select(w => w.ForStorage())] };
 }
 
+/// <summary>
+/// A workstream's part of the portfolio line. Its open milestones (not completed, not cancelled) are kept in plan order
+/// as two arrays, their ids and their due dates as day numbers (<see cref="DateOnly.DayNumber"/>), with whether any of
+/// them is blocked or slipped past its baseline; that is all the day-dependent figures need (overdue, next due, the
+/// derived rating). Titles are not stored: <see cref="OpenTitles"/> holds them in memory when the line is worked out
+/// from a workstream, and a portfolio page reads the next-due ones by id. Counts and flags that are zero or false are
+/// left out of the stored JSON. (The ids stay plain uuids: the benchmark's copies rewrite ids as text.)
+/// </summary>
 public sealed record PortfolioWorkstream(
     Guid WorkstreamId,
     string Code,
     LocalizedText Title,
-    decimal PercentComplete,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] decimal PercentComplete,
     Rag? Rag,
-    int MilestonesDone,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int MilestonesDone,
     int MilestonesTotal,
-    IReadOnlyList<OpenMilestone> Open,
+    IReadOnlyList<Guid?>? OpenIds,
+    IReadOnlyList<int>? OpenDue,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool OpenSlipped,
     DateTimeOffset LastUpdatedAt,
-    bool IsSample,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool IsSample,
     CommitteeReviewView? LastCommitteeReview,
-    int PendingSubmissions = 0,
-    int Corrections = 0)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int PendingSubmissions = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Corrections = 0)
 {
+    /// <summary>The <paramref name="index"/>th open milestone's id; null when the stored line left it out (see
+    /// <see cref="ForStorage"/>).</summary>
+    public Guid? OpenId(int index) => OpenIds![index];
+
+    /// <summary>
+    /// The workstream's part as it is stored: without titles, and without the ids of open milestones due more than a
+    /// day before the workstream's latest event. Such a milestone is overdue on any day a page is read (a day is never
+    /// before the events already recorded; the spare day covers the time zones), so it is never named as next due,
+    /// and a page read on an earlier day finds its id missing and figures that agreement from its whole document.
+    /// Worked out from the events alone, so a rebuild stores the same line.
+    /// </summary>
+    public PortfolioWorkstream ForStorage()
+    {
+        var horizon = DateOnly.FromDateTime(LastUpdatedAt.UtcDateTime).DayNumber - 1;
+        return this with
+        {
+            OpenIds = OpenIds is { } ids && OpenDue is { } due && ids.Count == due.Count
+                ? [.. ids.Select((id, i) => due[i] >= horizon ? id : null)]
+                : OpenIds,
+            OpenTitles = null,
+        };
+    }
+
+    /// <summary>Whether <see cref="OpenIds"/> and <see cref="OpenDue"/> are there and agree (lines stored before them have neither).</summary>
+    [JsonIgnore]
+    public bool Complete => OpenIds is not null && OpenDue is not null && OpenIds.Count == OpenDue.Count;
+
+    /// <summary>The open milestones' titles by id, when the line was worked out from the workstream itself (not stored).</summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<Guid, LocalizedText>? OpenTitles { get; init; }
+
+    [JsonIgnore]
+    public int OpenCount => OpenDue?.Count ?? 0;
+
+    /// <summary>How many open milestones were due before <paramref name="today"/>.</summary>
+    public int OverdueOn(DateOnly today)
+    {
+        var (day, count) = (today.DayNumber, 0);
+        foreach (var due in OpenDue ?? []) if (due < day) count++;
+        return count;
+    }
+
+    /// <summary>The next open milestone still ahead on <paramref name="today"/> (the earliest due, the first planned of
+    /// those due the same day), as its index in <see cref="OpenIds"/>; null when none is.</summary>
+    public int? NextDueOn(DateOnly today)
+    {
+        var (day, best) = (today.DayNumber, -1);
+        var due = OpenDue ?? [];
+        for (var i = 0; i < due.Count; i++)
+            if (due[i] >= day && (best < 0 || due[i] < due[best])) best = i;
+        return best < 0 ? null : best;
+    }
+
+    /// <summary>The earliest open due date, as a day number; null with nothing open.</summary>
+    [JsonIgnore]
+    public int? EarliestDue => OpenDue is { Count: > 0 } due ? due.Min() : null;
+
     public static PortfolioWorkstream Of(Workstream workstream)
     {
         var counted = workstream.Milestones.Where(m => m.Status != MilestoneStatus.Cancelled).ToList();
+        var open = counted.Where(m => m.IsOpen).ToList();
         return new(workstream.Id, workstream.Code, workstream.Title, Progress.Weighted(workstream.Milestones), workstream.CurrentRag,
             counted.Count(m => m.Status == MilestoneStatus.Completed),
             counted.Count,
-            [.. counted.Where(m => m.IsOpen).Select(m => new OpenMilestone(m.Id, m.Title, m.DueDate, m.Status == MilestoneStatus.Blocked, m.VarianceDays))],
+            [.. open.Select(m => (Guid?)m.Id)],
+            [.. open.Select(m => m.DueDate.DayNumber)],
+            open.Any(m => m.Status == MilestoneStatus.Blocked || m.VarianceDays > 0),
             workstream.LastUpdatedAt,
             workstream.IsSample,
             // A committee review lands on the workstream's own stream as a StatusAssessed naming the committee.
@@ -228,10 +328,9 @@ public sealed record PortfolioWorkstream(
                 ? new CommitteeReviewView(review.CommitteeId!.Value, review.MeetingId, review.Rating, review.Reason, review.AssessedOn)
                 : null,
             workstream.Submissions.Count(s => s.IsPending),
-            workstream.Corrections.Count);
+            workstream.Corrections.Count)
+        {
+            OpenTitles = open.DistinctBy(m => m.Id).ToDictionary(m => m.Id, m => m.Title),
+        };
     }
 }
-
-/// <summary>An open milestone as the portfolio line keeps it: enough to tell overdue, next due and the derived rating.
-/// Lines stored before <c>Blocked</c> and <c>VarianceDays</c> were kept read them as false and 0 until rewritten.</summary>
-public sealed record OpenMilestone(Guid Id, LocalizedText Title, DateOnly DueDate, bool Blocked = false, int VarianceDays = 0);

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten.Events.Projections;
+using ProgramTracker.Api.Common;
 using ProgramTracker.Api.Workstreams;
 
 namespace ProgramTracker.Api.Dashboards;
@@ -9,6 +10,8 @@ namespace ProgramTracker.Api.Dashboards;
 /// not done" is an index lookup rather than a scan of every workstream. It holds only what the lookup needs: the
 /// milestone itself is read from the workstream's snapshot. So it changes only when a milestone is planned,
 /// rescheduled, completed or cancelled, and the commonest command, a progress report, neither loads nor writes it.
+/// It also keeps the milestone's title (set when it is planned, never changed), so that a portfolio page reads the
+/// titles of the milestones it names as next due by id, and its stored lines need not carry every open one's.
 /// </summary>
 public sealed class ScheduledMilestone
 {
@@ -17,6 +20,9 @@ public sealed class ScheduledMilestone
     public Guid AgreementId { get; set; }
     public DateOnly DueDate { get; set; }
     public bool Open { get; set; }
+
+    /// <summary>Null on documents projected before it was kept.</summary>
+    public LocalizedText? Title { get; set; }
 }
 
 public sealed partial class ScheduledMilestoneProjection : MultiStreamProjection<ScheduledMilestone, Guid>
@@ -38,7 +44,7 @@ public sealed partial class ScheduledMilestoneProjection : MultiStreamProjection
     {
         (_, MilestonePlanned p) => new ScheduledMilestone
         {
-            Id = id, WorkstreamId = p.WorkstreamId, AgreementId = p.AgreementId, DueDate = p.DueDate, Open = true,
+            Id = id, WorkstreamId = p.WorkstreamId, AgreementId = p.AgreementId, DueDate = p.DueDate, Open = true, Title = p.Title,
         },
         (null, _) => null,
         (_, MilestoneRescheduled r) => Changed(snapshot, dueDate: r.NewDueDate),
@@ -48,6 +54,6 @@ public sealed partial class ScheduledMilestoneProjection : MultiStreamProjection
 
     private static ScheduledMilestone Changed(ScheduledMilestone s, DateOnly? dueDate = null, bool? open = null) => new()
     {
-        Id = s.Id, WorkstreamId = s.WorkstreamId, AgreementId = s.AgreementId, DueDate = dueDate ?? s.DueDate, Open = open ?? s.Open,
+        Id = s.Id, WorkstreamId = s.WorkstreamId, AgreementId = s.AgreementId, DueDate = dueDate ?? s.DueDate, Open = open ?? s.Open, Title = s.Title,
     };
 }

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Text;
+using Npgsql;
+using ProgramTracker.Api.Hosting;
+
+namespace ProgramTracker.Benchmarks;
+
+/// <summary>
+/// Scenario 5's look at PostgreSQL around the portfolio reads: the setup step that finishes a bulk load (VACUUM ANALYZE
+/// and a CHECKPOINT, as any bulk load would before it is read), the plans of the portfolio page's statements as the app
+/// sends them, and what PostgreSQL did in the background (autovacuum, autoanalyze, checkpoints) while the reads ran.
+/// </summary>
+public static class PortfolioPlan
+{
+    /// <summary>VACUUM (ANALYZE) of the database, then a CHECKPOINT; returns what it took.</summary>
+    public static async Task<string> SettleAsync(NpgsqlDataSource db)
+    {
+        var clock = Stopwatch.StartNew();
+        await using (var vacuum = db.CreateCommand("vacuum (analyze)")) { vacuum.CommandTimeout = 600; await vacuum.ExecuteNonQueryAsync(); }
+        var vacuumed = clock.Elapsed;
+        await using (var checkpoint = db.CreateCommand("checkpoint")) { checkpoint.CommandTimeout = 600; await checkpoint.ExecuteNonQueryAsync(); }
+        return $"VACUUM (ANALYZE) {vacuumed.TotalSeconds:0.0} s, CHECKPOINT {(clock.Elapsed - vacuumed).TotalSeconds:0.0} s";
+    }
+
+    /// <summary>The server's background work so far: autovacuum and autoanalyze runs of the schema's tables, checkpoints.</summary>
+    public sealed record Background(long Autovacuums, long Autoanalyzes, long Checkpoints, string Tables);
+
+    public static async Task<Background> BackgroundAsync(NpgsqlDataSource db)
+    {
+        await using var cmd = db.CreateCommand($"""
+            select (select coalesce(sum(autovacuum_count), 0) from pg_stat_user_tables where schemaname = '{MartenSetup.Schema}'),
+                   (select coalesce(sum(autoanalyze_count), 0) from pg_stat_user_tables where schemaname = '{MartenSetup.Schema}'),
+                   (select checkpoints_timed + checkpoints_req from pg_stat_bgwriter),
+                   (select coalesce(string_agg(relname || ' ' || autovacuum_count || '/' || autoanalyze_count, ', ' order by relname), '')
+                      from pg_stat_user_tables where schemaname = '{MartenSetup.Schema}' and autovacuum_count + autoanalyze_count > 0)
+            """);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return new(Convert.ToInt64(reader.GetValue(0)), Convert.ToInt64(reader.GetValue(1)), reader.GetInt64(2), reader.GetString(3));
+    }
+
+    public static string Describe(Background before, Background after) =>
+        $"autovacuum runs {after.Autovacuums - before.Autovacuums}, autoanalyze runs {after.Autoanalyzes - before.Autoanalyzes}, " +
+        $"checkpoints {after.Checkpoints - before.Checkpoints} (tables autovacuumed/autoanalyzed so far: {(after.Tables.Length == 0 ? "none" : after.Tables)})";
+
+    /// <summary>EXPLAIN (ANALYZE, BUFFERS) of a middle page of the portfolio's statements as Marten and Reads send them
+    /// (the ids, the total, the lines), then of the paging statement as it was before.</summary>
+    public static async Task<string> ExplainAsync(NpgsqlDataSource db, int scale)
+    {
+        var schema = MartenSetup.Schema;
+        var offset = Math.Max(0, scale / 2 / 20 * 20);
+        var plan = new StringBuilder();
+        await using var conn = await db.OpenConnectionAsync();
+        var ids = new List<Guid>();
+        await using (var page = new NpgsqlCommand(
+            $"select d.id from {schema}.mt_doc_agreement_dashboard as d where d.code != '' order by d.code offset {offset} limit 20", conn))
+        await using (var reader = await page.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) ids.Add(reader.GetGuid(0));
+        async Task Explain(string title, string sql, object? parameter)
+        {
+            plan.AppendLine($"     {title}:");
+            await using var cmd = new NpgsqlCommand("explain (analyze, buffers, format text) " + sql, conn);
+            if (parameter is not null) cmd.Parameters.AddWithValue(parameter);
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) plan.AppendLine("       " + reader.GetString(0));
+        }
+        await Explain($"the page's ids (offset {offset})",
+            $"select d.id from {schema}.mt_doc_agreement_dashboard as d where d.code != '' order by d.code OFFSET {offset} LIMIT 20", null);
+        await Explain("the total, in the same round trip",
+            $"select count(*) as number from {schema}.mt_doc_agreement_dashboard as d where d.code != ''", null);
+        await Explain("the page's stored lines",
+            $"select jsonb_build_object('Id', d.id, 'Portfolio', d.data -> 'Portfolio') from {schema}.mt_doc_agreement_dashboard as d where d.id = ANY($1)", ids.ToArray());
+        // The paging statement as it was before the seventh round (Marten's Stats(): the total as a window over every row).
+        await Explain($"before: the page's ids with the total as count(*) OVER () (offset {offset})",
+            $"select d.id, count(*) OVER() as total_rows from {schema}.mt_doc_agreement_dashboard as d where d.code != '' order by d.code OFFSET {offset} LIMIT 20", null);
+        return plan.ToString();
+    }
+
+    /// <summary>The "Execution Time" lines of a plan, joined.</summary>
+    public static string ExecutionTimes(string plan) =>
+        string.Join(", ", plan.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("Execution Time")));
+}
