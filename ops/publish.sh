@@ -23,6 +23,10 @@ case "${PUBLISH_FLAVOUR:-production}" in
   *) echo "PUBLISH_FLAVOUR must be production or framework-dependent, not '$PUBLISH_FLAVOUR'" >&2; exit 2 ;;
 esac
 PROPERTIES="-p:RuntimeCompilation=false -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=$COMPOSITE -p:SelfContained=$SELF_CONTAINED"
+# Each flavour keeps its own intermediate files: crossgen's outputs (obj/.../R2R) have the same names in both, and an
+# incremental publish of one flavour after the other would take the other's as up to date (a framework-dependent
+# publish then ships the composite's IL-only component assemblies without the composite image).
+INTERMEDIATE="-p:IntermediateOutputPath=obj/publish-${PUBLISH_FLAVOUR:-production}/"
 
 case "${1:-}" in
   restore)
@@ -33,7 +37,7 @@ case "${1:-}" in
     out=$2; shift 2
     test -f src/ProgramTracker.Api/Internal/Generated/WolverineHandlers/GeneratedHttpEndpointRegistry.cs \
       || { echo "No pre-generated code in src/ProgramTracker.Api/Internal/Generated: run ./ops/codegen.sh" >&2; exit 1; }
-    dotnet publish "$PROJECT" -c Release -o "$out" -r "$RID" --self-contained "$SELF_CONTAINED" $PROPERTIES "$@"
+    dotnet publish "$PROJECT" -c Release -o "$out" -r "$RID" --self-contained "$SELF_CONTAINED" $PROPERTIES $INTERMEDIATE "$@"
     if ls "$out" | grep -i '^Microsoft\.CodeAnalysis'; then echo "The runtime compiler was published" >&2; exit 1; fi
     ;;
   *)
