@@ -357,7 +357,7 @@ try
     {
         var publishedDll = await Published.ReadyToRunAsync(args.SkipWhile(a => a != "--published").Skip(1).FirstOrDefault(), quick);
         var publishedLabel = AppProcess.SelfContainedExecutable(publishedDll) is null
-            ? "framework-dependent ReadyToRun publish (NOT the image's composite one: the quick run's), pre-generated code, schema applied by db-apply"
+            ? "framework-dependent ReadyToRun publish (NOT the image's composite one; --quick makes this), pre-generated code, schema applied by db-apply"
             : "self-contained composite ReadyToRun publish as in production (ops/publish.sh), pre-generated code, schema applied by db-apply";
         (await StartChildAsync(appConnectionString)).App.Dispose();
         var modes = new (string Key, string Label, string Dll, Dictionary<string, string> Settings)[]

@@ -155,14 +155,12 @@ public sealed class AppProcess : IAsyncDisposable, IDisposable
         string[] args = url is null ? [.. _arguments] : [.. _arguments, "--urls", url];
         // A self-contained publish (ops/publish.sh, the image) runs as its own executable, as ops/Dockerfile's
         // ENTRYPOINT does; a build output runs on the shared framework through the dotnet host.
-        var psi = SelfContainedExecutable(Dll) is { } executable ? new ProcessStartInfo(executable, args) : new ProcessStartInfo("dotnet", [Dll, .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(Dll)!,
-        };
+        var psi = SelfContainedExecutable(Dll) is { } executable ? new ProcessStartInfo(executable, args) : new ProcessStartInfo("dotnet", [Dll, .. args]);
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardError = true;
+        psi.RedirectStandardInput = true;
+        psi.UseShellExecute = false;
+        psi.WorkingDirectory = Path.GetDirectoryName(Dll)!;
         // Production refuses the development sign-in when serving; a node here is Staging, as production-like otherwise.
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = url is null ? "Production" : "Staging";
         psi.Environment["ProgramTracker__Authentication__DevSigningKey"] = SigningKey;
