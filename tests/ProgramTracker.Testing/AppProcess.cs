@@ -8,7 +8,7 @@ using ProgramTracker.Api.Security;
 namespace ProgramTracker.Testing;
 
 /// <summary>
-/// The built app (<c>dotnet ProgramTracker.Api.dll</c>) in a process of its own: a node serving on a free 127.0.0.1
+/// The built app (<c>dotnet ProgramTracker.Api.dll</c>, or a self-contained publish's <c>./ProgramTracker.Api</c>) in a process of its own: a node serving on a free 127.0.0.1
 /// port, which can be killed (-9), stopped (SIGTERM) and started again on a new port, or a one-off command such as
 /// <c>import</c>. Disposing kills it and everything it started; so does the test process exiting.
 /// </summary>
@@ -152,15 +152,15 @@ public sealed class AppProcess : IAsyncDisposable, IDisposable
 
     private void Launch(string? url)
     {
-        string[] args = url is null ? [Dll, .. _arguments] : [Dll, .. _arguments, "--urls", url];
-        var psi = new ProcessStartInfo("dotnet", args)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(Dll)!,
-        };
+        string[] args = url is null ? [.. _arguments] : [.. _arguments, "--urls", url];
+        // A self-contained publish (ops/publish.sh, the image) runs as its own executable, as ops/Dockerfile's
+        // ENTRYPOINT does; a build output runs on the shared framework through the dotnet host.
+        var psi = SelfContainedExecutable(Dll) is { } executable ? new ProcessStartInfo(executable, args) : new ProcessStartInfo("dotnet", [Dll, .. args]);
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardError = true;
+        psi.RedirectStandardInput = true;
+        psi.UseShellExecute = false;
+        psi.WorkingDirectory = Path.GetDirectoryName(Dll)!;
         // Production refuses the development sign-in when serving; a node here is Staging, as production-like otherwise.
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = url is null ? "Production" : "Staging";
         psi.Environment["ProgramTracker__Authentication__DevSigningKey"] = SigningKey;
@@ -276,6 +276,16 @@ public sealed class AppProcess : IAsyncDisposable, IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The publish's own executable beside <paramref name="dll"/> when the publish carries its runtime (its runtimeconfig names no framework to look for); otherwise null.</summary>
+    public static string? SelfContainedExecutable(string dll)
+    {
+        var executable = Path.ChangeExtension(dll, null);
+        var runtimeConfig = Path.ChangeExtension(dll, ".runtimeconfig.json");
+        return File.Exists(executable) && File.Exists(runtimeConfig) && File.ReadAllText(runtimeConfig).Contains("\"includedFrameworks\"")
+            ? executable
+            : null;
     }
 
     private static string FindApiDll()
