@@ -71,9 +71,11 @@ public static class PortfolioPlan
         // Reads.PortfolioPageSql with Marten's filter for the unfiltered portfolio (d.code != '').
         string Page(string filter, int offset) =>
             $"select t.total, l.line from (select count(*) as total from {schema}.mt_doc_agreement_dashboard as d where ({filter})) as t " +
-            "left join (select p.n, jsonb_build_object('Id', x.id, 'Portfolio', x.data -> 'Portfolio') as line " +
+            "left join (select p.n, x.line " +
             $"from unnest(array(select d.id from {schema}.mt_doc_agreement_dashboard as d where ({filter}) order by d.code offset {offset} limit 20)) " +
-            $"with ordinality as p(id, n) join {schema}.mt_doc_agreement_dashboard as x on x.id = p.id) as l on true order by l.n";
+            "with ordinality as p(id, n) cross join lateral " +
+            $"(select jsonb_build_object('Id', x.id, 'Portfolio', x.data -> 'Portfolio') as line from {schema}.mt_doc_agreement_dashboard as x where x.id = p.id limit 1) as x) as l " +
+            "on true order by l.n";
         await Explain($"the page, one statement: the total and the lines (offset {middle})", Page("d.code != ''", middle));
         await Explain($"the last page (offset {last})", Page("d.code != ''", last));
         await Explain($"the officer's page ({officerAgreements.Count} agreements)", Page("d.id = ANY($1) and d.code != ''", 0), officerAgreements.ToArray());

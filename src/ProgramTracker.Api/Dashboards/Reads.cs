@@ -239,12 +239,16 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
     // row, no line). The lines are stored whole, a few kilobytes each, since the open milestones are kept as ids and
     // due days only. (Cutting the lines in SQL as they were stored before, with every open milestone's title, read
     // 63 % fewer bytes but made the page slower: PostgreSQL's JSON functions did that work on every view; README,
-    // Performance, fifth round. Storing the line small does it once, when the dashboard is projected.)
+    // Performance, fifth round. Storing the line small does it once, when the dashboard is projected.) Each line is
+    // read by its id on its own (lateral, limit 1): as a plain join, at 1,000 agreements PostgreSQL hashed the page's
+    // 20 ids against a scan of every dashboard, unpacking each one (49 ms instead of 0.7).
     internal static string PortfolioPageSql(string filter) =>
         $"select t.total, l.line from (select count(*) as total from {Dashboards} as d where ({filter})) as t " +
-        "left join (select p.n, jsonb_build_object('Id', x.id, 'Portfolio', x.data -> 'Portfolio') as line " +
+        "left join (select p.n, x.line " +
         $"from unnest(array(select d.id from {Dashboards} as d where ({filter}) order by d.code offset :page_offset limit :page_limit)) " +
-        $"with ordinality as p(id, n) join {Dashboards} as x on x.id = p.id) as l on true order by l.n";
+        "with ordinality as p(id, n) cross join lateral " +
+        $"(select jsonb_build_object('Id', x.id, 'Portfolio', x.data -> 'Portfolio') as line from {Dashboards} as x where x.id = p.id limit 1) as x) as l " +
+        "on true order by l.n";
 
     private static readonly string NextDueTitlesSql =
         "select jsonb_build_object('Id', m.id, 'Title', m.data -> 'Title') " +
