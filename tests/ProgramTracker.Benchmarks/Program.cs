@@ -170,6 +170,11 @@ try
                 rows.Add(new Row("5", $"an officer's access (50 of {scale * 5:N0} workstreams), EXPLAIN ANALYZE", $"with the officers index {AccessPlan.ExecutionTime(withIndex)}",
                     $"without it {AccessPlan.ExecutionTime(withoutIndex)}", null, "", null, new()));
                 Report(rows[^1]);
+                var (reviewersNow, reviewersBefore) = await AccessPlan.ExplainReviewersAsync(db, ProgramTracker.Api.Security.DemoUsers.Officer.PersonId!);
+                Console.WriteLine($"  5. a user's reviewing at {scale:N0} agreements, as sent now:\n{reviewersNow}     and as LINQ sent it before:\n{reviewersBefore}");
+                rows.Add(new Row("5", $"a user's agreements to review ({scale:N0} agreements), EXPLAIN ANALYZE", $"data -> 'Reviewers' @> (now) {AccessPlan.ExecutionTime(reviewersNow)}",
+                    $"data @> {{Reviewers}} (before) {AccessPlan.ExecutionTime(reviewersBefore)}", null, "", null, new()));
+                Report(rows[^1]);
                 var background = await PortfolioPlan.BackgroundAsync(db);
                 await ReadsAsync(db, scale, portfolio, http, officer);
                 Console.WriteLine($"  5. while scenario 5 read at {scale:N0} agreements{(settle ? "" : " (not settled)")}: " +
