@@ -34,6 +34,26 @@ public static class AccessPlan
         return (with, index is null ? "(no officers index to drop)" : without);
     }
 
+    /// <summary>
+    /// The plan of the query that works out a reviewer's agreements on every request of a user who is not an
+    /// administrator, as sent now (data -> 'Reviewers' @> …, the GIN index's expression) and as LINQ's
+    /// Reviewers.Contains sent it before the eighth round (data @> {"Reviewers": …}, which that index cannot serve).
+    /// </summary>
+    public static async Task<(string Now, string Before)> ExplainReviewersAsync(NpgsqlDataSource db, string personId)
+    {
+        var schema = MartenSetup.Schema;
+        await using var conn = await db.OpenConnectionAsync();
+        var now = await PlanAsync(conn, null, $"""
+            explain (analyze, buffers, format text)
+            select jsonb_build_object('Id', d.id) from {schema}.mt_doc_agreement as d where d.data -> 'Reviewers' @> $1::jsonb
+            """, $$"""["{{personId}}"]""");
+        var before = await PlanAsync(conn, null, $"""
+            explain (analyze, buffers, format text)
+            select d.id from {schema}.mt_doc_agreement as d where d.data @> $1::jsonb
+            """, $$"""{"Reviewers":["{{personId}}"]}""");
+        return (now, before);
+    }
+
     private static async Task<string> PlanAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, string query, string containment)
     {
         await using var cmd = new NpgsqlCommand(query, conn, tx);

@@ -43,36 +43,45 @@ public static class PortfolioPlan
         $"autovacuum runs {after.Autovacuums - before.Autovacuums}, autoanalyze runs {after.Autoanalyzes - before.Autoanalyzes}, " +
         $"checkpoints {after.Checkpoints - before.Checkpoints} (tables autovacuumed/autoanalyzed so far: {(after.Tables.Length == 0 ? "none" : after.Tables)})";
 
-    /// <summary>EXPLAIN (ANALYZE, BUFFERS) of a middle page of the portfolio's statements as Marten and Reads send them
-    /// (the ids, the total, the lines), then of the paging statement as it was before.</summary>
-    public static async Task<string> ExplainAsync(NpgsqlDataSource db, int scale)
+    /// <summary>EXPLAIN (ANALYZE, BUFFERS) of the portfolio page's one statement as Reads sends it (the total and the
+    /// page's lines), at a middle page and at the last page, and as the officer's page (the officer's agreements); then
+    /// of the paging statement as it was before the seventh round, for comparison.</summary>
+    public static async Task<string> ExplainAsync(NpgsqlDataSource db, int scale, string officerId)
     {
         var schema = MartenSetup.Schema;
-        var offset = Math.Max(0, scale / 2 / 20 * 20);
+        var middle = Math.Max(0, scale / 2 / 20 * 20);
+        var last = Math.Max(0, (scale - 1) / 20 * 20);
         var plan = new StringBuilder();
         await using var conn = await db.OpenConnectionAsync();
-        var ids = new List<Guid>();
-        await using (var page = new NpgsqlCommand(
-            $"select d.id from {schema}.mt_doc_agreement_dashboard as d where d.code != '' order by d.code offset {offset} limit 20", conn))
-        await using (var reader = await page.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) ids.Add(reader.GetGuid(0));
-        async Task Explain(string title, string sql, object? parameter)
+        var officerAgreements = new List<Guid>();
+        await using (var read = new NpgsqlCommand($"select distinct d.agreement_id from {schema}.mt_doc_workstream as d where d.data -> 'Officers' @> $1::jsonb", conn))
+        {
+            read.Parameters.AddWithValue($$"""[{"PersonId":"{{officerId}}"}]""");
+            await using var reader = await read.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) officerAgreements.Add(reader.GetGuid(0));
+        }
+        async Task Explain(string title, string sql, params object[] parameters)
         {
             plan.AppendLine($"     {title}:");
             await using var cmd = new NpgsqlCommand("explain (analyze, buffers, format text) " + sql, conn);
-            if (parameter is not null) cmd.Parameters.AddWithValue(parameter);
+            foreach (var parameter in parameters) cmd.Parameters.AddWithValue(parameter);
             await using var reader = await cmd.ExecuteReaderAsync();
             while (await reader.ReadAsync()) plan.AppendLine("       " + reader.GetString(0));
         }
-        await Explain($"the page's ids (offset {offset})",
-            $"select d.id from {schema}.mt_doc_agreement_dashboard as d where d.code != '' order by d.code OFFSET {offset} LIMIT 20", null);
-        await Explain("the total, in the same round trip",
-            $"select count(*) as number from {schema}.mt_doc_agreement_dashboard as d where d.code != ''", null);
-        await Explain("the page's stored lines",
-            $"select jsonb_build_object('Id', d.id, 'Portfolio', d.data -> 'Portfolio') from {schema}.mt_doc_agreement_dashboard as d where d.id = ANY($1)", ids.ToArray());
+        // Reads.PortfolioPageSql with Marten's filter for the unfiltered portfolio (d.code != '').
+        string Page(string filter, int offset) =>
+            $"select t.total, l.line from (select count(*) as total from {schema}.mt_doc_agreement_dashboard as d where ({filter})) as t " +
+            "left join (select p.n, x.line " +
+            $"from unnest(array(select d.id from {schema}.mt_doc_agreement_dashboard as d where ({filter}) order by d.code offset {offset} limit 20)) " +
+            "with ordinality as p(id, n) cross join lateral " +
+            $"(select jsonb_build_object('Id', x.id, 'Portfolio', x.data -> 'Portfolio') as line from {schema}.mt_doc_agreement_dashboard as x where x.id = p.id limit 1) as x) as l " +
+            "on true order by l.n";
+        await Explain($"the page, one statement: the total and the lines (offset {middle})", Page("d.code != ''", middle));
+        await Explain($"the last page (offset {last})", Page("d.code != ''", last));
+        await Explain($"the officer's page ({officerAgreements.Count} agreements)", Page("d.id = ANY($1) and d.code != ''", 0), officerAgreements.ToArray());
         // The paging statement as it was before the seventh round (Marten's Stats(): the total as a window over every row).
-        await Explain($"before: the page's ids with the total as count(*) OVER () (offset {offset})",
-            $"select d.id, count(*) OVER() as total_rows from {schema}.mt_doc_agreement_dashboard as d where d.code != '' order by d.code OFFSET {offset} LIMIT 20", null);
+        await Explain($"before: the page's ids with the total as count(*) OVER () (offset {middle})",
+            $"select d.id, count(*) OVER() as total_rows from {schema}.mt_doc_agreement_dashboard as d where d.code != '' order by d.code OFFSET {middle} LIMIT 20");
         return plan.ToString();
     }
 

@@ -160,15 +160,20 @@ try
                 // The load wrote every table in bulk: finish it as any bulk load would (vacuum, statistics, a checkpoint),
                 // so that scenario 5 reads a settled store, not one that autovacuum and the checkpointer are still working on.
                 if (settle) Console.WriteLine($"  5. settled the store after the load of {scale:N0}: {await PortfolioPlan.SettleAsync(db)}");
-                var portfolioPlan = await PortfolioPlan.ExplainAsync(db, scale);
+                var portfolioPlan = await PortfolioPlan.ExplainAsync(db, scale, ProgramTracker.Api.Security.DemoUsers.Officer.PersonId!);
                 Console.WriteLine($"  5. the portfolio page's statements at {scale:N0} agreements:\n{portfolioPlan}");
-                rows.Add(new Row("5", $"a portfolio page's statements (a middle page of {scale:N0}: ids, total, lines; then the ids with the total as a window, as before), EXPLAIN ANALYZE", PortfolioPlan.ExecutionTimes(portfolioPlan),
+                rows.Add(new Row("5", $"a portfolio page's statement (the total and the lines: a middle page of {scale:N0}, the last page, the officer's page; then the ids with the total as a window, as before), EXPLAIN ANALYZE", PortfolioPlan.ExecutionTimes(portfolioPlan),
                     "", null, "", null, new()));
                 Report(rows[^1]);
                 var (withIndex, withoutIndex) = await AccessPlan.ExplainAsync(db, ProgramTracker.Api.Security.DemoUsers.Officer.PersonId!);
                 Console.WriteLine($"  5. an officer's workstreams at {scale:N0} agreements, with the officers index:\n{withIndex}     and without it:\n{withoutIndex}");
                 rows.Add(new Row("5", $"an officer's access (50 of {scale * 5:N0} workstreams), EXPLAIN ANALYZE", $"with the officers index {AccessPlan.ExecutionTime(withIndex)}",
                     $"without it {AccessPlan.ExecutionTime(withoutIndex)}", null, "", null, new()));
+                Report(rows[^1]);
+                var (reviewersNow, reviewersBefore) = await AccessPlan.ExplainReviewersAsync(db, ProgramTracker.Api.Security.DemoUsers.Officer.PersonId!);
+                Console.WriteLine($"  5. a user's reviewing at {scale:N0} agreements, as sent now:\n{reviewersNow}     and as LINQ sent it before:\n{reviewersBefore}");
+                rows.Add(new Row("5", $"a user's agreements to review ({scale:N0} agreements), EXPLAIN ANALYZE", $"data -> 'Reviewers' @> (now) {AccessPlan.ExecutionTime(reviewersNow)}",
+                    $"data @> {{Reviewers}} (before) {AccessPlan.ExecutionTime(reviewersBefore)}", null, "", null, new()));
                 Report(rows[^1]);
                 var background = await PortfolioPlan.BackgroundAsync(db);
                 await ReadsAsync(db, scale, portfolio, http, officer);
@@ -572,6 +577,16 @@ async Task ReadsAsync(NpgsqlDataSource db, int scale, Portfolio portfolio, HttpC
         select (select count(*) from {schema}.mt_doc_agreement_dashboard where code <> ''), (d.data -> 'Portfolio')::text
         from page join {schema}.mt_doc_agreement_dashboard d using (id) order by page.code
         """;
+    // The same page as an officer: the officer's agreements from the officers index, in the same statement.
+    var officerPortfolioSql = $"""
+        with visible as (select agreement_id from {schema}.mt_doc_workstream where data -> 'Officers' @> $2::jsonb),
+        page as (select id, code from {schema}.mt_doc_agreement_dashboard where code <> '' and id in (select agreement_id from visible)
+                 order by code limit 20 offset ($1::int - 1) * 20)
+        select (select count(*) from {schema}.mt_doc_agreement_dashboard where code <> '' and id in (select agreement_id from visible)),
+               (d.data -> 'Portfolio')::text
+        from page join {schema}.mt_doc_agreement_dashboard d using (id) order by page.code
+        """;
+    var officerContainment = $$"""[{"PersonId":"{{ProgramTracker.Api.Security.DemoUsers.Officer.PersonId}}"}]""";
     var agreementSql = $"""
         select data::text from {schema}.mt_doc_agreement where id = $1
         union all select data::text from {schema}.mt_doc_workstream where agreement_id = $1
@@ -583,7 +598,7 @@ async Task ReadsAsync(NpgsqlDataSource db, int scale, Portfolio portfolio, HttpC
         ("GET /api/agreements/{id}", http, "/api/agreements/{0}", agreements, $"select data::text from {schema}.mt_doc_agreement where id = $1", false),
         ("GET /api/agreements/{id}/dashboard", http, "/api/agreements/{0}/dashboard", agreements, agreementSql, false),
         ("GET /api/agreements?page=N (20 a page)", http, "/api/agreements?page={0}&pageSize=20", pages, portfolioSql, false),
-        ("GET /api/agreements?page=N as an officer of 50 workstreams", officer, "/api/agreements?page=1&pageSize=20", [1], portfolioSql, false),
+        ("GET /api/agreements?page=N as an officer of 50 workstreams", officer, "/api/agreements?page=1&pageSize=20", [1], officerPortfolioSql, false),
         ("page / (portfolio, page N)", http, "/?page={0}", pages, portfolioSql, true),
         ("page /agreements/{id}", http, "/agreements/{0}", agreements, agreementSql, true),
         ("page /workstreams/{id}", http, "/workstreams/{0}", workstreams, $"select data::text from {schema}.mt_doc_workstream where id = $1", true),
@@ -593,13 +608,14 @@ async Task ReadsAsync(NpgsqlDataSource db, int scale, Portfolio portfolio, HttpC
     // a null id for one overdue before the workstream's latest event), then the title of each workstream's next due
     // milestone (the earliest due on or after today, the first planned on a tie) in one statement by id.
     var titlesSql = $"select id, (data -> 'Title')::text from {schema}.mt_doc_scheduled_milestone where id = ANY($1)";
-    async Task PortfolioRawAsync(object key)
+    async Task PortfolioRawAsync(string sql, object key)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow).DayNumber;
         var next = new List<Guid>();
-        await using (var cmd = db.CreateCommand(portfolioSql))
+        await using (var cmd = db.CreateCommand(sql))
         {
             cmd.Parameters.AddWithValue(key);
+            if (ReferenceEquals(sql, officerPortfolioSql)) cmd.Parameters.AddWithValue(officerContainment);
             await using var reader = await cmd.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -631,7 +647,7 @@ async Task ReadsAsync(NpgsqlDataSource db, int scale, Portfolio portfolio, HttpC
         }
         async Task Raw(int i)
         {
-            if (ReferenceEquals(sql, portfolioSql)) { await PortfolioRawAsync(keys[Random.Shared.Next(keys.Count)]); return; }
+            if (ReferenceEquals(sql, portfolioSql) || ReferenceEquals(sql, officerPortfolioSql)) { await PortfolioRawAsync(sql, keys[Random.Shared.Next(keys.Count)]); return; }
             await using var cmd = db.CreateCommand(sql);
             cmd.Parameters.AddWithValue(keys[Random.Shared.Next(keys.Count)]);
             await using var reader = await cmd.ExecuteReaderAsync();

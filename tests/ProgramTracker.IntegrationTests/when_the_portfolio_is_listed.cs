@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.Json.Nodes;
 using Marten;
@@ -85,6 +86,41 @@ public class when_the_portfolio_is_listed(AppFixture app) : IntegrationContext(a
         second["page"]!.GetValue<int>().ShouldBe(2);
         Ids(first).Concat(Ids(second)).ShouldBe([lao, thai], ignoreOrder: true);
         Ids(third).ShouldBeEmpty();
+        third["total"]!.GetValue<long>().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task a_page_with_its_total_and_lines_is_one_round_trip_and_lists_in_code_order()
+    {
+        var (party, lao, thai, _) = await TwoAgreements();
+
+        using var request = App.Services.CreateScope();
+        var reads = request.ServiceProvider.GetRequiredService<Reads>();
+        var session = request.ServiceProvider.GetRequiredService<IQuerySession>();
+        var before = session.RequestCount;
+        var page = await reads.PortfolioAsync(new PortfolioQuery(Party: party), null, CancellationToken.None);
+
+        (session.RequestCount - before).ShouldBe(1);
+        page.Total.ShouldBe(2);
+        var codes = page.Items.Select(i => i.Code).ToList();
+        codes.ShouldBe(codes.Order(StringComparer.Ordinal).ToList());
+        page.Items.Select(i => i.AgreementId).ShouldBe([lao, thai], ignoreOrder: true);
+        (await reads.PortfolioAsync(new PortfolioQuery(Party: party), [thai], CancellationToken.None)).Items.ShouldHaveSingleItem().AgreementId.ShouldBe(thai);
+        (await reads.PortfolioAsync(new PortfolioQuery(Party: party), [], CancellationToken.None)).Total.ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("%25")]
+    [InlineData("d_gital")]
+    [InlineData("digital%25government")]
+    public async Task text_search_takes_wildcard_characters_literally(string q)
+    {
+        var (party, _, _, _) = await TwoAgreements();
+
+        Ids(await Http.GetJson($"/api/agreements?party={party}&q=digital")).ShouldNotBeEmpty();
+        var page = await Http.GetJson($"/api/agreements?party={party}&q={q}");
+        Ids(page).ShouldBeEmpty();
+        page["total"]!.GetValue<long>().ShouldBe(0);
     }
 
     [Theory]

@@ -77,8 +77,11 @@ public sealed class AccessResolver(IDocumentStore store, TimeProvider clock)
             ? batch.Query<Workstream>().Where(w => w.Officers.Any(o => o.PersonId == personId))
                 .Select(w => new OfficerOf(w.Id, w.AgreementId)).ToList()
             : Task.FromResult<IReadOnlyList<OfficerOf>>([]);
-        // A reviewer named on an agreement that requires sign-off reads it, to review what is submitted on it (GIN-indexed, ids only).
-        var reviewing = batch.Query<Agreement>().Where(a => a.Reviewers.Contains(personId)).Select(a => a.Id).ToList();
+        // A reviewer named on an agreement that requires sign-off reads it, to review what is submitted on it (ids only).
+        // Written by hand so that it uses the GIN index on data -> 'Reviewers': LINQ's Reviewers.Contains is
+        // data @> '{"Reviewers":[…]}', which that index cannot serve, a scan of every agreement on every request of
+        // every user who is not an administrator (0.8 ms at 1,000 agreements, growing with them).
+        var reviewing = batch.Query<ReviewerOf>(ReviewingSql, System.Text.Json.JsonSerializer.Serialize(new[] { personId }));
         await batch.Execute(ct);
 
         var workstreams = await officerOf;
@@ -91,13 +94,18 @@ public sealed class AccessResolver(IDocumentStore store, TimeProvider clock)
 
         return Access.Of(personId,
             granted.Concat(workstreams.Select(w => w.AgreementId)).Concat(committees.Select(c => c.AgreementId)).Concat(actions)
-                .Concat(await reviewing),
+                .Concat((await reviewing).Select(r => r.Id)),
             workstreams.Select(w => w.Id),
             committees.Select(c => c.CommitteeId));
     }
+
+    private static readonly string ReviewingSql =
+        $"select jsonb_build_object('Id', d.id) from {Hosting.MartenSetup.Schema}.mt_doc_agreement as d where d.data -> 'Reviewers' @> ?::jsonb";
 }
 
 internal sealed record OfficerOf(Guid Id, Guid AgreementId);
+
+internal sealed record ReviewerOf(Guid Id);
 
 /// <summary>Which agreement a workstream or committee belongs to. That never changes, so it is remembered.</summary>
 public sealed class ResourceDirectory(IDocumentStore store)
