@@ -105,7 +105,8 @@ public static class DashboardFigures
     /// <summary>The open milestones a portfolio line names as next due on <paramref name="today"/>: the titles it needs.</summary>
     /// <remarks>A null is a next-due milestone whose id the stored line left out (<see cref="PortfolioWorkstream.ForStorage"/>).</remarks>
     public static IEnumerable<Guid?> NextDueIds(PortfolioLine line, DateOnly today) =>
-        line.Workstreams.Where(w => w.NextDueOn(today) is not null).Select(w => w.OpenId(w.NextDueOn(today)!.Value));
+        line.Workstreams.Select(w => (Workstream: w, Due: w.NextDueOn(today)))
+            .Where(n => n.Due is not null).Select(n => n.Workstream.OpenId(n.Due!.Value));
 
     public static WorkstreamDashboardView ForWorkstream(Workstream workstream, DateOnly today, int staleAfterDays,
         IReadOnlyCollection<Committee>? committees = null) =>

@@ -172,20 +172,22 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
         command.Parameters.AddWithValue("page_limit", take);
         long total = 0;
         var found = new List<StoredLine>(take);
+        var serializer = session.DocumentStore.Options.Serializer();
         await using (var reader = await session.ExecuteReaderAsync(command, ct))
         {
             while (await reader.ReadAsync(ct))
             {
                 total = reader.GetInt64(0);
-                if (!await reader.IsDBNullAsync(1, ct)) found.Add(await session.DocumentStore.Options.Serializer().FromJsonAsync<StoredLine>(reader, 1, ct));
+                if (!await reader.IsDBNullAsync(1, ct)) found.Add(await serializer.FromJsonAsync<StoredLine>(reader, 1, ct));
             }
         }
         var today = Today;
 
         // The lines keep their open milestones as ids and due days; the titles of those the page names as next due
-        // are read by id, a hundred small rows at most.
-        var named = found.Where(f => f.Portfolio is { Complete: true }).SelectMany(f => DashboardFigures.NextDueIds(f.Portfolio!, today))
-            .OfType<Guid>().Distinct().ToArray();
+        // are read by id, a hundred small rows at most. (Lines not stored as they are now have none: null.)
+        var nextDue = found.ToDictionary(f => f.Id,
+            f => f.Portfolio is { Complete: true } line ? DashboardFigures.NextDueIds(line, today).ToArray() : null);
+        var named = nextDue.Values.SelectMany(ids => ids ?? []).OfType<Guid>().Distinct().ToArray();
         var titles = named.Length == 0
             ? new Dictionary<Guid, LocalizedText>()
             : (await session.QueryAsync<StoredTitle>(NextDueTitlesSql, ct, named)).Where(t => t.Title is not null).ToDictionary(t => t.Id, t => t.Title!);
@@ -193,8 +195,7 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
         // Documents projected before they carried a portfolio line as it is stored now, whose next-due milestone has no
         // title in its index (an index projected before it kept them), or whose line left that milestone's id out (a
         // day earlier than the workstream's latest event: a clock set back) are read whole.
-        var unlined = found.Where(f => f.Portfolio is not { Complete: true } line
-                || DashboardFigures.NextDueIds(line, today).Any(id => id is not { } known || !titles.ContainsKey(known)))
+        var unlined = found.Where(f => nextDue[f.Id] is not { } ids || ids.Any(id => id is not { } known || !titles.ContainsKey(known)))
             .Select(f => f.Id).ToList();
         var whole = unlined.Count == 0
             ? new Dictionary<Guid, AgreementDashboard>()
