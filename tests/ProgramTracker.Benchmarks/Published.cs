@@ -43,9 +43,8 @@ internal static class Published
         await publish.WaitForExitAsync();
         if (publish.ExitCode != 0)
             throw new InvalidOperationException($"ops/publish.sh publish failed ({publish.ExitCode}):\n{await stdout}\n{await stderr}");
+        // ops/publish.sh itself fails a publish that holds the runtime compiler (Microsoft.CodeAnalysis*).
         var dll = Path.Combine(output, "ProgramTracker.Api.dll");
-        if (Directory.EnumerateFiles(output, "Microsoft.CodeAnalysis*.dll").Any())
-            throw new InvalidOperationException($"The publish in {output} holds the runtime compiler; production's does not.");
         Console.WriteLine($"  published in {clock.Elapsed.TotalSeconds:0} s");
         return dll;
     }
