@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Npgsql;
+using ProgramTracker.Api.Dashboards;
 using ProgramTracker.Api.Hosting;
 
 namespace ProgramTracker.Benchmarks;
@@ -60,25 +61,20 @@ public static class PortfolioPlan
             await using var reader = await read.ExecuteReaderAsync();
             while (await reader.ReadAsync()) officerAgreements.Add(reader.GetGuid(0));
         }
-        async Task Explain(string title, string sql, params object[] parameters)
+        async Task Explain(string title, string sql, params NpgsqlParameter[] parameters)
         {
             plan.AppendLine($"     {title}:");
             await using var cmd = new NpgsqlCommand("explain (analyze, buffers, format text) " + sql, conn);
-            foreach (var parameter in parameters) cmd.Parameters.AddWithValue(parameter);
+            cmd.Parameters.AddRange(parameters);
             await using var reader = await cmd.ExecuteReaderAsync();
             while (await reader.ReadAsync()) plan.AppendLine("       " + reader.GetString(0));
         }
-        // Reads.PortfolioPageSql with Marten's filter for the unfiltered portfolio (d.code != '').
-        string Page(string filter, int offset) =>
-            $"select t.total, l.line from (select count(*) as total from {schema}.mt_doc_agreement_dashboard as d where ({filter})) as t " +
-            "left join (select p.n, x.line " +
-            $"from unnest(array(select d.id from {schema}.mt_doc_agreement_dashboard as d where ({filter}) order by d.code offset {offset} limit 20)) " +
-            "with ordinality as p(id, n) cross join lateral " +
-            $"(select jsonb_build_object('Id', x.id, 'Portfolio', x.data -> 'Portfolio') as line from {schema}.mt_doc_agreement_dashboard as x where x.id = p.id limit 1) as x) as l " +
-            "on true order by l.n";
-        await Explain($"the page, one statement: the total and the lines (offset {middle})", Page("d.code != ''", middle));
-        await Explain($"the last page (offset {last})", Page("d.code != ''", last));
-        await Explain($"the officer's page ({officerAgreements.Count} agreements)", Page("d.id = ANY($1) and d.code != ''", 0), officerAgreements.ToArray());
+        // The app's own statement (Reads.PortfolioPageSql), with Marten's filter for the unfiltered portfolio (d.code != '').
+        NpgsqlParameter[] Paging(int offset) => [new("page_offset", offset), new("page_limit", 20)];
+        await Explain($"the page, one statement: the total and the lines (offset {middle})", Reads.PortfolioPageSql("d.code != ''"), Paging(middle));
+        await Explain($"the last page (offset {last})", Reads.PortfolioPageSql("d.code != ''"), Paging(last));
+        await Explain($"the officer's page ({officerAgreements.Count} agreements)", Reads.PortfolioPageSql("d.id = ANY(:ids) and d.code != ''"),
+            [.. Paging(0), new("ids", officerAgreements.ToArray())]);
         // The paging statement as it was before the seventh round (Marten's Stats(): the total as a window over every row).
         await Explain($"before: the page's ids with the total as count(*) OVER () (offset {middle})",
             $"select d.id, count(*) OVER() as total_rows from {schema}.mt_doc_agreement_dashboard as d where d.code != '' order by d.code OFFSET {middle} LIMIT 20");
