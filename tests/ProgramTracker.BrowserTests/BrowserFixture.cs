@@ -40,6 +40,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// </summary>
     public const float ExpectTimeoutMilliseconds = 15_000;
 
+    /// <summary>
+    /// How long an expectation waits for what follows a write: a form's answer, or a page brought up to date once the
+    /// projections have the new event. Under CI's load the async daemon may be seconds behind; what such a test asks
+    /// (the answer in words, the page updated in place) is the same however long it waits.
+    /// </summary>
+    public const float AfterWriteTimeoutMilliseconds = 30_000;
+
     public async Task InitializeAsync()
     {
         Assertions.SetDefaultExpectTimeout(ExpectTimeoutMilliseconds);

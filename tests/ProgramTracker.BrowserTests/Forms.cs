@@ -20,7 +20,7 @@ public static class Forms
     /// endpoint, which on a busy machine takes longer than Playwright's 5 s default.
     /// </summary>
     public static Task ExpectDone(this IPage page, string words) =>
-        Assertions.Expect(page.GetByTestId("done-notice")).ToHaveTextAsync(words, new() { Timeout = 30_000 });
+        Assertions.Expect(page.GetByTestId("done-notice")).ToHaveTextAsync(words, new() { Timeout = BrowserFixture.AfterWriteTimeoutMilliseconds });
 
     public static Guid IdIn(string url, string segment) =>
         Guid.Parse(Regex.Match(url, $"/{segment}/([0-9a-f-]{{36}})").Groups[1].Value);

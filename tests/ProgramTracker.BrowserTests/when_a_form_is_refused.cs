@@ -30,7 +30,7 @@ public sealed class when_a_form_is_refused(BrowserFixture app) : BrowserTest(app
     private static async Task ExpectRefused(IPage page, string form, string field, string words, string what)
     {
         var slot = page.ErrorFor(form, field);
-        await Assertions.Expect(slot).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(slot).ToBeVisibleAsync(new() { Timeout = BrowserFixture.AfterWriteTimeoutMilliseconds });
         await Assertions.Expect(slot).ToHaveTextAsync(words);
         await page.ExpectNoSeriousViolations($"{what} refused");
     }

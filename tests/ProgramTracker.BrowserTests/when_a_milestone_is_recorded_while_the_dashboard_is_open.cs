@@ -21,7 +21,7 @@ public sealed class when_a_milestone_is_recorded_while_the_dashboard_is_open(Bro
             new { completedOn = Programme.Today.ToString("yyyy-MM-dd") });
         response.EnsureSuccessStatusCode();
 
-        await Assertions.Expect(card.Locator("[data-figure=milestones]")).ToHaveTextAsync("1 of 1 milestones done", new() { Timeout = 8000 });
+        await Assertions.Expect(card.Locator("[data-figure=milestones]")).ToHaveTextAsync("1 of 1 milestones done", new() { Timeout = BrowserFixture.AfterWriteTimeoutMilliseconds });
         (await Page.EvaluateAsync<bool>("() => window.loadedOnce === true")).ShouldBeTrue("the page was updated in place, not reloaded");
         await Assertions.Expect(Page.GetByTestId("live")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Updated \d+ s ago"));
     }

@@ -24,7 +24,7 @@ public sealed class when_a_milestone_is_recorded_while_the_workstream_page_is_op
             new { completedOn = Programme.Today.ToString("yyyy-MM-dd") });
         response.EnsureSuccessStatusCode();
 
-        await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 8000 });
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = BrowserFixture.AfterWriteTimeoutMilliseconds });
         (await Page.EvaluateAsync<bool>("() => window.loadedOnce === true")).ShouldBeTrue("the page was updated in place, not reloaded");
         await Assertions.Expect(Page.GetByTestId("live")).ToContainTextAsync(new Regex(@"Updated \d+ s ago"));
         await Assertions.Expect(Page.Locator("#reschedule-milestone").GetByLabel("Reason (required)")).ToHaveValueAsync("Half typed");

@@ -19,7 +19,7 @@ public sealed class when_an_administrator_keeps_webhooks_in_the_browser(BrowserF
         await Page.Keyboard.TypeAsync("http://127.0.0.1:9/hook");
         await Page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(Page.ErrorFor("register-webhook", "url"))
-            .ToHaveTextAsync("This address is on a loopback or private network, which webhooks may not reach.", new() { Timeout = 30_000 });
+            .ToHaveTextAsync("This address is on a loopback or private network, which webhooks may not reach.", new() { Timeout = BrowserFixture.AfterWriteTimeoutMilliseconds });
 
         var url = $"https://203.0.113.10/hooks/{Guid.NewGuid():N}";
         await Page.Field("register-webhook", "url").FillAsync("");

@@ -64,7 +64,7 @@ public sealed class when_an_administrator_sets_sign_off_and_closes_periods_in_th
         await report.GetByLabel("Percent done (0–100)").FillAsync("40");
         await report.GetByLabel("What was done").FillAsync("Half the racks");
         await report.GetByRole(AriaRole.Button, new() { Name = "Record progress" }).ClickAsync();
-        await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToHaveTextAsync("The progress report is submitted for sign-off.", new() { Timeout = 30_000 });
+        await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToHaveTextAsync("The progress report is submitted for sign-off.", new() { Timeout = BrowserFixture.AfterWriteTimeoutMilliseconds });
         await Assertions.Expect(officer.Locator("[data-testid=submissions] tr[data-status=pending]")).ToHaveCountAsync(1);
         var dashboard = JsonNode.Parse(await App.Api.GetStringAsync($"/api/agreements/{agreement}/dashboard"))!;
         dashboard["pendingSubmissions"]!.GetValue<int>().ShouldBe(1);

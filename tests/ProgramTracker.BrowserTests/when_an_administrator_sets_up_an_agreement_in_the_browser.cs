@@ -91,7 +91,7 @@ public sealed class when_an_administrator_sets_up_an_agreement_in_the_browser(Br
             await Page.Field("appoint", "role").SelectOptionAsync(role);
             await Page.Field("appoint", "partyId").SelectOptionAsync($"{side}-{code}".ToLowerInvariant());
             await Page.GetByRole(AriaRole.Button, new() { Name = "Appoint", Exact = true }).ClickAsync();
-            await Assertions.Expect(Page.GetByText(name).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(Page.GetByText(name).First).ToBeVisibleAsync(new() { Timeout = BrowserFixture.AfterWriteTimeoutMilliseconds });
             await Page.ExpectDone("The member is appointed.");
         }
 

@@ -35,7 +35,7 @@ public sealed class when_an_officer_plans_and_tracks_a_workstream_in_the_browser
             await Page.Field("plan-milestone", "weight").FillAsync(weight);
             await Page.GetByRole(AriaRole.Button, new() { Name = "Plan the milestone" }).ClickAsync();
             // The second write comes back to the page the first left (notice and all): wait for its row.
-            await Assertions.Expect(Page.Locator("[data-testid=milestones] tbody tr")).ToHaveCountAsync(milestones.Count + 1, new() { Timeout = 30_000 });
+            await Assertions.Expect(Page.Locator("[data-testid=milestones] tbody tr")).ToHaveCountAsync(milestones.Count + 1, new() { Timeout = BrowserFixture.AfterWriteTimeoutMilliseconds });
             await Page.ExpectDone("The milestone is planned.");
             milestones.Add(Guid.Parse(new Uri(Page.Url).Fragment.Replace("#milestone-", "")));
         }
@@ -65,7 +65,7 @@ public sealed class when_an_officer_plans_and_tracks_a_workstream_in_the_browser
         await reschedule.GetByLabel("New due date").FillAsync(Iso(due.AddDays(45)));
         await reschedule.GetByLabel("Reason (required)").FillAsync("Vendor late");
         await reschedule.GetByRole(AriaRole.Button, new() { Name = "Reschedule" }).ClickAsync();
-        await Assertions.Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The milestone has a new due date.", new() { Timeout = 30_000 });
+        await Assertions.Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The milestone has a new due date.", new() { Timeout = BrowserFixture.AfterWriteTimeoutMilliseconds });
         await Screenshot("journey2-workstream");
 
         await Page.GotoAsync($"/agreements/{agreement}");

@@ -71,7 +71,7 @@ public sealed class when_an_officer_records_money_in_the_browser(BrowserFixture 
         if (counterparty is not null) await Page.Field("record-money", "counterparty").FillAsync(counterparty);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Record the amount" }).ClickAsync();
         // The second write comes back to the page the first left (notice and all): wait for its row.
-        await Assertions.Expect(Page.Locator("[data-testid=money-entries] tbody tr")).ToHaveCountAsync(entries, new() { Timeout = 30_000 });
+        await Assertions.Expect(Page.Locator("[data-testid=money-entries] tbody tr")).ToHaveCountAsync(entries, new() { Timeout = BrowserFixture.AfterWriteTimeoutMilliseconds });
         await Page.ExpectDone("The amount is recorded.");
     }
 

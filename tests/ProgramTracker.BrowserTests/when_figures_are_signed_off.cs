@@ -20,7 +20,7 @@ public sealed class when_figures_are_signed_off(BrowserFixture app) : BrowserTes
         await chair.SetViewportSizeAsync(375, 812);
 
         await Report(signedOff, 60, "Racks installed");
-        await Assertions.Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The progress report is submitted for sign-off.", new() { Timeout = 30_000 });
+        await Assertions.Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The progress report is submitted for sign-off.", new() { Timeout = BrowserFixture.AfterWriteTimeoutMilliseconds });
         await Assertions.Expect(Page.Locator("[data-testid=submissions] tr[data-status=pending]")).ToHaveCountAsync(1);
         (await Dashboard(signedOff))["percentComplete"]!.GetValue<decimal>().ShouldBe(0m);
 
@@ -37,7 +37,7 @@ public sealed class when_figures_are_signed_off(BrowserFixture app) : BrowserTes
         await Page.GotoAsync($"/workstreams/{signedOff.Workstream}");
         await Assertions.Expect(Page.GetByTestId("returned-reason")).ToContainTextAsync("Attach the delivery note");
         await Report(signedOff, 55, "Racks installed; delivery note attached");
-        await Assertions.Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The progress report is submitted for sign-off.", new() { Timeout = 30_000 });
+        await Assertions.Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The progress report is submitted for sign-off.", new() { Timeout = BrowserFixture.AfterWriteTimeoutMilliseconds });
         await Assertions.Expect(Page.GetByTestId("returned-reason")).ToHaveCountAsync(0);
         (await Dashboard(signedOff))["percentComplete"]!.GetValue<decimal>().ShouldBe(0m);
 

@@ -17,7 +17,7 @@ public class when_a_node_appends_events(OperationsFixture app) : OperationsConte
             ["ProgramTracker__Projections__WakeOnCommit"] = "true",
             ["ProgramTracker__Projections__FastPollingMs"] = "60000",
             ["ProgramTracker__Projections__SlowPollingMs"] = "60000",
-        }, TimeSpan.FromSeconds(60));
+        });
         using var http = node.CreateClient(TimeSpan.FromSeconds(60));
 
         await http.OpenedWorkstream(await http.RegisteredAgreement());

@@ -16,7 +16,7 @@ public class when_a_node_is_stopped(OperationsFixture app, ITestOutputHelper out
         {
             ["ConnectionStrings__Marten"] = connectionString,
             ["Logging__LogLevel__Default"] = "Warning",
-        }, TimeSpan.FromSeconds(60));
+        });
         using var http = node.CreateClient(TimeSpan.FromSeconds(60));
         await http.RegisteredAgreement();
 

@@ -6,7 +6,7 @@ namespace ProgramTracker.OperationsTests;
 
 public class when_a_printed_review_pack_is_verified_from_the_command_line(OperationsFixture app) : OperationsContext(app)
 {
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan CommandTimeout = AppProcess.ReadyBound;
 
     [Fact]
     public async Task review_pack_verify_exits_zero_when_the_printed_hash_matches_and_one_when_it_does_not()

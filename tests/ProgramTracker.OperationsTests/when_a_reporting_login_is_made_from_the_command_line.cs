@@ -8,7 +8,7 @@ namespace ProgramTracker.OperationsTests;
 /// </summary>
 public class when_a_reporting_login_is_made_from_the_command_line(OperationsFixture app) : OperationsContext(app)
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Bound = AppProcess.ReadyBound;
 
     [Fact]
     public async Task the_login_reads_the_views_after_they_are_re_created_and_nothing_else()

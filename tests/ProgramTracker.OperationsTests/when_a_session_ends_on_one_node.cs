@@ -9,7 +9,7 @@ namespace ProgramTracker.OperationsTests;
 /// </summary>
 public sealed partial class when_a_session_ends_on_one_node(OperationsFixture app) : OperationsContext(app)
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = AppProcess.ReadyBound;
 
     [Fact]
     public async Task a_copy_of_the_cookie_is_refused_on_the_other_node_after_sign_out()

@@ -21,7 +21,7 @@ public class when_the_app_is_killed_with_webhook_deliveries_pending(OperationsFi
         };
         for (var i = 0; i < 20; i++) environment[$"ProgramTracker__Webhooks__RetryDelaysSeconds__{i}"] = "1";
         await using var receiver = new TestWebhookReceiver();
-        await using var node = await AppProcess.StartNodeAsync("node", environment, TimeSpan.FromSeconds(90));
+        await using var node = await AppProcess.StartNodeAsync("node", environment);
 
         var registered = await (await node.Http.PostAsJsonAsync("/api/admin/webhooks", new { url = receiver.Url })).ShouldBe(HttpStatusCode.Created);
         var secret = registered["secret"]!.GetValue<string>();
@@ -34,7 +34,7 @@ public class when_the_app_is_killed_with_webhook_deliveries_pending(OperationsFi
 
         node.Kill();
         await receiver.StartAsync();
-        var restart = await node.StartAsync(TimeSpan.FromSeconds(90));
+        var restart = await node.StartAsync(AppProcess.ReadyBound);
         output.WriteLine($"restarted in {restart.TotalSeconds:0.0} s");
 
         var feed = (await Json(node.Http, "/api/events"))["events"]!.AsArray().Select(e => e!["id"]!.GetValue<string>()).ToHashSet();

@@ -10,7 +10,7 @@ namespace ProgramTracker.OperationsTests;
 /// </summary>
 public class when_the_app_runs_as_a_least_privileged_role(OperationsFixture app) : OperationsContext(app)
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Bound = AppProcess.ReadyBound;
 
     [Fact]
     public async Task it_records_and_chains_events_but_cannot_rewrite_them_or_switch_the_guard_off()

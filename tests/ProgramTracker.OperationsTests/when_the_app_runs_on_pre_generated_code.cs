@@ -39,12 +39,12 @@ public class when_the_app_runs_on_pre_generated_code(OperationsFixture app) : Op
             ["Logging__LogLevel__Default"] = "Warning",
         };
         if (mode is not null) environment[CodeGeneration.TypeLoadModeSetting.Replace(":", "__")] = mode;
-        return await AppProcess.StartNodeAsync(name, environment, TimeSpan.FromSeconds(60));
+        return await AppProcess.StartNodeAsync(name, environment);
     }
 
     private static async Task WriteAndReadAsync(AppProcess node)
     {
-        using var http = node.CreateClient(TimeSpan.FromSeconds(60));
+        using var http = node.CreateClient(AppProcess.ReadyBound);
         var agreement = await http.RegisteredAgreement();
         var workstream = await http.OpenedWorkstream(agreement);
         await http.PlannedMilestone(workstream);

@@ -4,7 +4,7 @@ namespace ProgramTracker.OperationsTests;
 
 public class when_the_audit_chain_is_verified_from_the_command_line(OperationsFixture app) : OperationsContext(app)
 {
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan CommandTimeout = AppProcess.ReadyBound;
 
     [Fact]
     public async Task audit_verify_exits_zero_on_an_intact_chain_and_one_naming_the_changed_event()

@@ -5,7 +5,7 @@ namespace ProgramTracker.OperationsTests;
 
 public class when_the_event_store_is_exported_and_imported(OperationsFixture app) : OperationsContext(app)
 {
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan CommandTimeout = AppProcess.ReadyBound;
 
     [Fact]
     public async Task a_fresh_database_gets_the_same_events_with_their_metadata_and_the_same_views()

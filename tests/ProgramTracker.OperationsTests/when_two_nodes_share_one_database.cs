@@ -13,7 +13,7 @@ namespace ProgramTracker.OperationsTests;
 /// </summary>
 public class when_two_nodes_share_one_database(OperationsFixture app, ITestOutputHelper output) : OperationsContext(app)
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = AppProcess.ReadyBound;
     private static readonly TimeSpan FailoverBound = TimeSpan.FromSeconds(45);
 
     [Fact]
