@@ -7,7 +7,10 @@ namespace ProgramTracker.UnitTests;
 
 public class when_the_daemon_is_woken_on_commit
 {
-    private static readonly TimeSpan LongWait = TimeSpan.FromMinutes(10);
+    // Longer than any machine here has been up: Stopwatch counts from the boot, and a first wake-up that measured its
+    // spacing from timestamp 0 waited when the uptime was shorter than the spacing (10 minutes did, on a new CI machine).
+    // Task.Delay takes up to about 24.8 days.
+    private static readonly TimeSpan LongWait = TimeSpan.FromDays(20);
 
     private static CommittedEventsWakeup Wakeup(bool wakeWhenGapFills = true) =>
         new(spacing: LongWait) { WakeWhenGapFills = wakeWhenGapFills };

@@ -118,9 +118,12 @@ internal sealed class CommittedEventsWakeup(TimeSpan spacing) : DocumentSessionL
     {
         await _committed.WaitAsync(timeout, token);
         var gapFilled = Volatile.Read(ref _gapFilled) == 1 && !_lastPollFilledGap;
-        if (!gapFilled)
+        // 0 is "never woken": the first poll waits for no spacing. (Stopwatch's timestamps count from the machine's boot,
+        // so measuring from 0 made the first wake-up wait out whatever of the spacing the uptime had not covered.)
+        var lastWokenAt = Volatile.Read(ref _lastWokenAt);
+        if (!gapFilled && lastWokenAt != 0)
         {
-            var sinceLast = Stopwatch.GetElapsedTime(Volatile.Read(ref _lastWokenAt));
+            var sinceLast = Stopwatch.GetElapsedTime(lastWokenAt);
             if (sinceLast < Spacing) await Task.Delay(Spacing - sinceLast, token);
         }
         _lastPollFilledGap = gapFilled;
