@@ -55,6 +55,15 @@ app.MapWolverineEndpoints();
 app.MapODataFeed();
 app.MapMoneyExports();
 
+// A node starts with no arguments (the image's entry point, listening where ASPNETCORE_URLS says) and runs the host
+// itself. The JasperFx command line builds its catalogue of commands, scanning assemblies for them, before it runs
+// anything: that is for the admin commands (db-apply, projections, codegen, ...), which always have arguments.
+if (args.Length == 0)
+{
+    await app.RunAsync();
+    return 0;
+}
+
 var exitCode = await app.RunJasperFxCommands(args);
 // The rebuild commands say what the runtime spent, so a rebuild's cost can be counted, not only timed (README,
 // Performance, scenario 6).

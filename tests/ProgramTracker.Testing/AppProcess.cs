@@ -160,10 +160,10 @@ public sealed class AppProcess : IAsyncDisposable, IDisposable
 
     private void Launch(string? url)
     {
-        string[] args = url is null ? [.. _arguments] : [.. _arguments, "--urls", url];
         // A self-contained publish (ops/publish.sh, the image) runs as its own executable, as ops/Dockerfile's
-        // ENTRYPOINT does; a build output runs on the shared framework through the dotnet host.
-        var psi = SelfContainedExecutable(Dll) is { } executable ? new ProcessStartInfo(executable, args) : new ProcessStartInfo("dotnet", [Dll, .. args]);
+        // ENTRYPOINT does; a build output runs on the shared framework through the dotnet host. A node has no
+        // arguments and is told where to listen as the image tells it (ASPNETCORE_URLS).
+        var psi = SelfContainedExecutable(Dll) is { } executable ? new ProcessStartInfo(executable, _arguments) : new ProcessStartInfo("dotnet", [Dll, .. _arguments]);
         psi.RedirectStandardOutput = true;
         psi.RedirectStandardError = true;
         psi.RedirectStandardInput = true;
@@ -171,6 +171,8 @@ public sealed class AppProcess : IAsyncDisposable, IDisposable
         psi.WorkingDirectory = Path.GetDirectoryName(Dll)!;
         // Production refuses the development sign-in when serving; a node here is Staging, as production-like otherwise.
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = url is null ? "Production" : "Staging";
+        if (url is not null) psi.Environment["ASPNETCORE_URLS"] = url;
+        else psi.Environment.Remove("ASPNETCORE_URLS");
         psi.Environment["ProgramTracker__Authentication__DevSigningKey"] = SigningKey;
         psi.Environment["ProgramTracker__Authentication__DemoSignIn"] = "true";
         psi.Environment["DOTNET_NOLOGO"] = "1";
