@@ -32,6 +32,7 @@ var pollSpacing = args.SkipWhile(a => a != "--poll-spacing").Skip(1).FirstOrDefa
 // --lag-compare: scenario 4 alternates, round by round in one app, between plain polling (before), the app's wake-up, and the
 // wake-up with ProgramTracker:Projections:WakeWhenGapFills on (--lag-variants for other settings).
 var lagCompare = args.Contains("--lag-compare");
+var readWarmUp = args.SkipWhile(a => a != "--read-warmup").Skip(1).FirstOrDefault() != "off";
 SwitchableWakeup? switchableWakeup = null;
 var size = quick ? Size.Quick : Size.Full;
 // --scale 1000,10000: scenario 5 at each of these portfolio sizes in turn (default 20 quick, 1,000 full).
@@ -641,9 +642,14 @@ async Task ReadsAsync(NpgsqlDataSource db, int scale, Portfolio portfolio, HttpC
     {
         async Task Read(int i)
         {
-            using var response = await client.GetAsync(string.Format(url, keys[Random.Shared.Next(keys.Count)]));
+            // The body is read as a browser reads it, streamed, not buffered: buffered, HttpClient put each page over 85 KB
+            // (the agreement page) in a new array on the large object heap of this process, which is also the app's,
+            // and those arrays set off a gen2 collection every quarter second (dotnet-trace, GC AllocationTick and
+            // GCStart: 23 of 41 collections in 12 s were gen2 for AllocLarge, every large array HttpClient's).
+            using var response = await client.GetAsync(string.Format(url, keys[Random.Shared.Next(keys.Count)]), HttpCompletionOption.ResponseHeadersRead);
             if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            await response.Content.ReadAsByteArrayAsync();
+            await using var body = await response.Content.ReadAsStreamAsync();
+            await body.CopyToAsync(Stream.Null);
         }
         async Task Raw(int i)
         {
@@ -653,8 +659,14 @@ async Task ReadsAsync(NpgsqlDataSource db, int scale, Portfolio portfolio, HttpC
             await using var reader = await cmd.ExecuteReaderAsync();
             while (await reader.ReadAsync()) reader.GetValue(reader.FieldCount - 1);
         }
-        // Counted first (one reader, nothing else running), then timed: one reader (what one person waits), then 8 at once.
-        await counter.MeasureAsync(db, 3, Read);
+        // Warmed up until the JIT is done with this read (--read-warmup off: 3 reads, as before), counted (one reader,
+        // nothing else running), then timed: one reader (what one person waits), then 8 at once.
+        if (readWarmUp)
+        {
+            var (runs, compiled) = await Measure.UntilCompiledAsync(Read);
+            Console.WriteLine($"  5. {name} at {scale:N0}: warmed up with {runs} reads, {compiled} methods JIT-compiled meanwhile");
+        }
+        else await counter.MeasureAsync(db, 3, Read);
         var cost = await counter.MeasureAsync(db, Math.Max(5, size.CostCommands / 8), Read);
         Console.WriteLine($"  5. {name} at {scale:N0}: statements per request:");
         foreach (var (statement, perRequest) in cost.Statements) Console.WriteLine($"     {perRequest:0.00} × {statement}");
@@ -669,12 +681,18 @@ async Task ReadsAsync(NpgsqlDataSource db, int scale, Portfolio portfolio, HttpC
                 () => Measure.RunAsync(readers, each, (w, i) => Read(i)),
                 () => Measure.RunAsync(readers, each, (w, i) => Raw(i)));
             rows.Add(Row.Throughput("5", $"{name}, {scale:N0} agreements loaded, in process, {(readers == 1 ? "1 reader" : "8 readers")} (load {LoadAverage()})", mine, theirs,
-                goal is { } g ? $"p99 ≤ {g} ms" : "", goal is { } limit ? mine.P99 <= limit : null) with { ProgramTracker = Row.Describe(mine) + (readers == 8 ? "; per request " + cost.DescribeRead() : "") });
+                goal is { } g ? $"p99 ≤ {g} ms" : "", goal is { } limit ? mine.P99 <= limit : null) with
+                {
+                    ProgramTracker = Row.Describe(mine) + (readers == 8 ? $"; per request {cost.DescribeRead()}; {mine.Gc.Describe(mine.Elapsed)}" : ""),
+                    Baseline = Row.Describe(theirs) + (readers == 8 ? $"; {theirs.Gc.Describe(theirs.Elapsed)}" : ""),
+                });
             rows[^1].Numbers["readers"] = readers;
             rows[^1].Numbers["roundTrips"] = cost.RoundTrips;
             rows[^1].Numbers["bytesRead"] = cost.BytesRead;
             rows[^1].Numbers["allocatedBytes"] = cost.AllocatedBytes;
             rows[^1].Numbers["cpuMs"] = cost.CpuMs;
+            rows[^1].Numbers["gcPauseMs"] = mine.Gc.Paused.TotalMilliseconds;
+            rows[^1].Numbers["baselineGcPauseMs"] = theirs.Gc.Paused.TotalMilliseconds;
             Report(rows[^1]);
         }
     }
