@@ -110,4 +110,35 @@ public class when_earned_value_is_worked_out
         view.EarnedValue.SchedulePerformanceIndex.ShouldBe(0.5m);
         view.Workstreams.Count.ShouldBe(2);
     }
+
+    [Fact]
+    public void twelve_years_of_figures_burn_month_by_month_as_each_month_counts_them()
+    {
+        // Entries of every kind over twelve years (more than MaxMonths), and milestones of several weights, one cancelled.
+        var random = new Random(18);
+        var start = new DateOnly(2013, 5, 17);
+        var day = new DateOnly(2025, 6, 20);
+        var entries = Enumerable.Range(0, 400)
+            .Select(_ => Spent(random.Next(1, 100_000) / 100m, start.AddDays(random.Next(day.DayNumber - start.DayNumber + 1)),
+                (MoneyKind)random.Next(3)))
+            .ToArray();
+        var ids = Enumerable.Range(1, 12).Select(i => Guid.Parse($"0195d3a0-0000-7000-8000-{i:x12}")).ToList();
+        var workstream = Given.Workstream([
+            .. ids.Select((id, i) => (object)Given.Planned(id, start.AddMonths(i * 13 + 2), 1 + i % 4)),
+            new MilestoneCancelled(Given.WorkstreamId, Given.AgreementId, ids[5], "Dropped", start.AddMonths(40))]);
+
+        var burn = Figures(workstream, day, entries).BurnByMonth;
+
+        var first = new DateOnly(day.Year, day.Month, 1).AddMonths(-MoneyFigures.MaxMonths + 1);
+        burn.Count.ShouldBe(MoneyFigures.MaxMonths);
+        for (var i = 0; i < burn.Count; i++)
+        {
+            var month = first.AddMonths(i);
+            var end = month.AddMonths(1).AddDays(-1);
+            decimal Of(MoneyKind kind) => entries.Where(e => e.Kind == kind && e.Date >= month && e.Date <= end).Sum(e => e.ReportingAmount);
+            burn[i].ShouldBe(new MonthOfMoney($"{month:yyyy-MM}", Of(MoneyKind.Commitment), Of(MoneyKind.Disbursement), Of(MoneyKind.Expenditure),
+                entries.Where(e => e.Kind == MoneyKind.Expenditure && e.Date <= end).Sum(e => e.ReportingAmount),
+                MoneyFigures.PlannedValue(end, 100_000m, workstream.Milestones, "USD")));
+        }
+    }
 }
