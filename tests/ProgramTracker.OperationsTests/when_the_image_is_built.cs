@@ -42,6 +42,8 @@ public partial class when_the_image_is_built
         runtime.ShouldContain("USER app");
         runtime.ShouldContain("EXPOSE 8080");
         runtime.ShouldContain("ASPNETCORE_URLS=http://+:8080");
+        foreach (var (key, value) in AppProcess.ImageRuntimeSettings)
+            runtime.ShouldContain($"{key}={value}", customMessage: "the nodes tests and benchmarks start run with the image's runtime settings");
     }
 
     [Fact]

@@ -23,6 +23,17 @@ public sealed class AppProcess : IAsyncDisposable, IDisposable
     /// asks for the same thing and costs nothing when the node is on time. (The benchmarks time starts; tests do not.)
     /// </summary>
     public static readonly TimeSpan ReadyBound = TimeSpan.FromSeconds(180);
+
+    /// <summary>
+    /// The runtime settings the image sets (ops/Dockerfile's ENV; OperationsTests check they agree), which every node
+    /// here runs with too, so tests and benchmarks start the app as production does: workstation GC, and a gen0 budget of
+    /// 32 MB rather than one sized from the CPU's cache (README, Performance, scenario 8).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> ImageRuntimeSettings = new Dictionary<string, string>
+    {
+        ["DOTNET_gcServer"] = "0",
+        ["DOTNET_GCgen0size"] = "0x2000000",
+    };
     private const int KeptOutput = 1_000_000;
 
     /// <summary>Every child signs development tokens with this key, so a token outlives a kill -9 and works on every node.</summary>
@@ -173,6 +184,7 @@ public sealed class AppProcess : IAsyncDisposable, IDisposable
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = url is null ? "Production" : "Staging";
         if (url is not null) psi.Environment["ASPNETCORE_URLS"] = url;
         else psi.Environment.Remove("ASPNETCORE_URLS");
+        foreach (var (key, value) in ImageRuntimeSettings) psi.Environment[key] = value;
         psi.Environment["ProgramTracker__Authentication__DevSigningKey"] = SigningKey;
         psi.Environment["ProgramTracker__Authentication__DemoSignIn"] = "true";
         psi.Environment["DOTNET_NOLOGO"] = "1";
