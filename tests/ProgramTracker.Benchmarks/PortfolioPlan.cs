@@ -45,9 +45,10 @@ public static class PortfolioPlan
         $"checkpoints {after.Checkpoints - before.Checkpoints} (tables autovacuumed/autoanalyzed so far: {(after.Tables.Length == 0 ? "none" : after.Tables)})";
 
     /// <summary>EXPLAIN (ANALYZE, BUFFERS) of the portfolio page's one statement as Reads sends it (the total and the
-    /// page's lines), at a middle page and at the last page, and as the officer's page (the officer's agreements); then
-    /// of the paging statement as it was before the seventh round, for comparison.</summary>
-    public static async Task<string> ExplainAsync(NpgsqlDataSource db, int scale, string officerId)
+    /// page's lines), at a middle page with the total counted and with it kept (<see cref="PortfolioTotals"/>: the
+    /// dashboard projection's row as it was when it was counted), at the last page, and as the officer's page (the
+    /// officer's agreements, always counted); then of the paging statement as it was before the seventh round.</summary>
+    public static async Task<string> ExplainAsync(NpgsqlDataSource db, int scale, string officerId, string shard)
     {
         var schema = MartenSetup.Schema;
         var middle = Math.Max(0, scale / 2 / 20 * 20);
@@ -61,6 +62,13 @@ public static class PortfolioPlan
             await using var reader = await read.ExecuteReaderAsync();
             while (await reader.ReadAsync()) officerAgreements.Add(reader.GetGuid(0));
         }
+        var kept = PortfolioTotals.Kept.None;
+        await using (var row = new NpgsqlCommand($"select last_seq_id, last_updated, (select count(*) from {schema}.mt_doc_agreement_dashboard where code != '') from {schema}.mt_event_progression where name = $1", conn))
+        {
+            row.Parameters.AddWithValue(shard);
+            await using var reader = await row.ExecuteReaderAsync();
+            if (await reader.ReadAsync()) kept = new(reader.GetInt64(0), reader.GetDateTime(1), reader.GetInt64(2));
+        }
         async Task Explain(string title, string sql, params NpgsqlParameter[] parameters)
         {
             plan.AppendLine($"     {title}:");
@@ -70,11 +78,15 @@ public static class PortfolioPlan
             while (await reader.ReadAsync()) plan.AppendLine("       " + reader.GetString(0));
         }
         // The app's own statement (Reads.PortfolioPageSql), with Marten's filter for the unfiltered portfolio (d.code != '').
-        NpgsqlParameter[] Paging(int offset) => [new("page_offset", offset), new("page_limit", 20)];
-        await Explain($"the page, one statement: the total and the lines (offset {middle})", Reads.PortfolioPageSql("d.code != ''"), Paging(middle));
-        await Explain($"the last page (offset {last})", Reads.PortfolioPageSql("d.code != ''"), Paging(last));
+        NpgsqlParameter[] Paging(int offset, PortfolioTotals.Kept known) =>
+            [new("page_offset", offset), new("page_limit", 20), new("shard", shard),
+             new("known_position", known.Position), new("known_updated", known.Updated), new("known_total", known.Total)];
+        var none = PortfolioTotals.Kept.None;
+        await Explain($"the page, one statement: the total counted and the lines (offset {middle})", Reads.PortfolioPageSql("d.code != ''"), Paging(middle, none));
+        await Explain($"the same with the total kept (offset {middle})", Reads.PortfolioPageSql("d.code != ''"), Paging(middle, kept));
+        await Explain($"the last page, counted (offset {last})", Reads.PortfolioPageSql("d.code != ''"), Paging(last, none));
         await Explain($"the officer's page ({officerAgreements.Count} agreements)", Reads.PortfolioPageSql("d.id = ANY(:ids) and d.code != ''"),
-            [.. Paging(0), new("ids", officerAgreements.ToArray())]);
+            [.. Paging(0, none), new("ids", officerAgreements.ToArray())]);
         // The paging statement as it was before the seventh round (Marten's Stats(): the total as a window over every row).
         await Explain($"before: the page's ids with the total as count(*) OVER () (offset {middle})",
             $"select d.id, count(*) OVER() as total_rows from {schema}.mt_doc_agreement_dashboard as d where d.code != '' order by d.code OFFSET {middle} LIMIT 20");

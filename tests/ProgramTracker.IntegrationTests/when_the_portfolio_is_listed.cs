@@ -151,4 +151,49 @@ public class when_the_portfolio_is_listed(AppFixture app) : IntegrationContext(a
 
         (await Http.GetJson($"/api/agreements?party={party}")).ToJsonString().ShouldBe(withLines);
     }
+
+    [Fact]
+    public async Task a_total_is_counted_again_only_when_the_dashboards_have_moved_a_rebuild_included()
+    {
+        var (party, lao, thai, _) = await TwoAgreements();
+        async Task<(long Total, Guid[] Ids)> Listed()
+        {
+            var page = await Http.GetJson($"/api/agreements?party={party}");
+            return (page["total"]!.GetValue<long>(), Ids(page));
+        }
+        // Written behind the projection's back (SQL, no event): its progression row stays as it was.
+        async Task Coded(string code)
+        {
+            await using var session = App.Store.LightweightSession();
+            session.QueueSqlCommand($"update programtracker.mt_doc_agreement_dashboard set code = {code} where id = ANY(?)", new[] { lao, thai });
+            await session.SaveChangesAsync();
+        }
+
+        await Coded("''");
+        var counted = await Listed();
+        counted.Total.ShouldBe(0);
+        counted.Ids.ShouldBeEmpty();
+
+        // The row has not moved, so the total counted with it answers, though the dashboards under it changed.
+        await Coded("data ->> 'Code'");
+        var kept = await Listed();
+        kept.Total.ShouldBe(0);
+        kept.Ids.ShouldBe([lao, thai], ignoreOrder: true);
+
+        // A rebuild writes the dashboards and the row again (at the same position when nothing was appended): counted again.
+        var name = ProgramTracker.Api.Operations.ProjectionAdmin.RebuildableProjections(App.Store).Single(n => n.Contains(nameof(AgreementDashboard)));
+        var response = await Http.PostAsync($"/api/admin/projections/{name}/rebuild", null);
+        var steps = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, steps);
+        steps.ShouldContain("\"rebuilt\"", customMessage: steps);
+        await App.WaitForProjectionsAsync();
+        (await Listed()).Total.ShouldBe(2);
+
+        // An event the projection applies moves the row: counted again.
+        var third = await Http.RegisteredAgreement(Agreement(party, "KH", "third"));
+        await App.WaitForProjectionsAsync();
+        var moved = await Listed();
+        moved.Total.ShouldBe(3);
+        moved.Ids.ShouldBe([lao, thai, third], ignoreOrder: true);
+    }
 }

@@ -13,6 +13,7 @@ public static class Configuration
     {
         builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
         builder.Services.AddScoped<Reads>();
+        builder.Services.AddSingleton<PortfolioTotals>();
         builder.Services.AddHostedService<AddMissingPortfolioParties>();
         return builder;
     }

@@ -1,6 +1,7 @@
 using Marten;
 using Marten.Linq;
 using Marten.Services.BatchQuerying;
+using Npgsql;
 using Microsoft.Extensions.Options;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Audit;
@@ -60,7 +61,7 @@ public sealed record AuditView(
 /// an API answer about the same thing are the same records with the same figures (<see cref="DashboardFigures"/>),
 /// the same stale threshold and the same indexes.
 /// </summary>
-public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<DashboardOptions> options)
+public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<DashboardOptions> options, PortfolioTotals totals)
 {
     // Today's snapshots this request has read already. A page and its partials ask for the same things more than once
     // (the agreement page's dashboard, its money and its forms each read the agreement and its workstreams), and each
@@ -167,10 +168,19 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
         // statement with the total and the lines, one round trip where it was two (ids and total batched, then lines).
         var command = Filtered(session.Query<AgreementDashboard>(), visible, query.Status, countryCode, partyId, text)
             .Select(d => d.Id).ToCommand();
-        command.CommandText = PortfolioPageSql(FilterOf(command.CommandText));
+        var filter = FilterOf(command.CommandText);
+        // The total is counted again only when the dashboards moved since it was counted for this filter (PortfolioTotals).
+        var totalKey = visible is null ? TotalKey(filter, command.Parameters) : null;
+        var known = totalKey is null ? PortfolioTotals.Kept.None : totals.Known(totalKey);
+        command.CommandText = PortfolioPageSql(filter);
         command.Parameters.AddWithValue("page_offset", (page - 1) * take);
         command.Parameters.AddWithValue("page_limit", take);
+        command.Parameters.AddWithValue("shard", totals.Shard);
+        command.Parameters.AddWithValue("known_position", known.Position);
+        command.Parameters.AddWithValue("known_updated", known.Updated);
+        command.Parameters.AddWithValue("known_total", known.Total);
         long total = 0;
+        PortfolioTotals.Kept? counted = null;
         var found = new List<StoredLine>(take);
         var serializer = session.DocumentStore.Options.Serializer();
         await using (var reader = await session.ExecuteReaderAsync(command, ct))
@@ -178,9 +188,11 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
             while (await reader.ReadAsync(ct))
             {
                 total = reader.GetInt64(0);
-                if (!await reader.IsDBNullAsync(1, ct)) found.Add(await serializer.FromJsonAsync<StoredLine>(reader, 1, ct));
+                counted = await reader.IsDBNullAsync(1, ct) ? null : new(reader.GetInt64(1), reader.GetDateTime(2), total);
+                if (!await reader.IsDBNullAsync(3, ct)) found.Add(await serializer.FromJsonAsync<StoredLine>(reader, 3, ct));
             }
         }
+        if (totalKey is not null && counted is { } now && now != known) totals.Remember(totalKey, now);
         var today = Today;
 
         // The lines keep their open milestones as ids and due days; the titles of those the page names as next due
@@ -236,15 +248,33 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
         return sql[FilterPrefix.Length..];
     }
 
-    // The total, then the page's stored portfolio lines in code order; a page past the end still gives the total (one
-    // row, no line). The lines are stored whole, a few kilobytes each, since the open milestones are kept as ids and
+    /// <summary>A filter as a key of <see cref="PortfolioTotals"/>: Marten's where clause and its parameters' values.</summary>
+    private static string TotalKey(string filter, NpgsqlParameterCollection parameters)
+    {
+        var key = new System.Text.StringBuilder(filter);
+        foreach (NpgsqlParameter parameter in parameters)
+        {
+            key.Append('\n').Append(parameter.ParameterName).Append('=');
+            if (parameter.Value is Array values) key.AppendJoin('\u001f', values.Cast<object>());
+            else key.Append(Convert.ToString(parameter.Value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return key.ToString();
+    }
+
+    // The total, then the dashboard projection's progression row (its position and when it was last written), then the
+    // page's stored portfolio lines in code order; a page past the end still gives the total (one row, no line). The
+    // total is the one kept for this filter when the row is as it was when that total was counted (the count is then an
+    // init plan never executed), else counted. The lines are stored whole, a few kilobytes each, since the open milestones are kept as ids and
     // due days only. (Cutting the lines in SQL as they were stored before, with every open milestone's title, read
     // 63 % fewer bytes but made the page slower: PostgreSQL's JSON functions did that work on every view; README,
     // Performance, fifth round. Storing the line small does it once, when the dashboard is projected.) Each line is
     // read by its id on its own (lateral, limit 1): as a plain join, at 1,000 agreements PostgreSQL hashed the page's
     // 20 ids against a scan of every dashboard, unpacking each one (49 ms instead of 0.7).
     internal static string PortfolioPageSql(string filter) =>
-        $"select t.total, l.line from (select count(*) as total from {Dashboards} as d where ({filter})) as t " +
+        "select t.total, t.at, t.updated, l.line from (select p.at, p.updated, " +
+        "case when p.at = :known_position and p.updated = :known_updated then :known_total " +
+        $"else (select count(*) from {Dashboards} as d where ({filter})) end as total " +
+        $"from (select max(g.last_seq_id) as at, max(g.last_updated) as updated from {Hosting.MartenSetup.Schema}.mt_event_progression as g where g.name = :shard) as p) as t " +
         "left join (select p.n, x.line " +
         $"from unnest(array(select d.id from {Dashboards} as d where ({filter}) order by d.code offset :page_offset limit :page_limit)) " +
         "with ordinality as p(id, n) cross join lateral " +

@@ -2,6 +2,7 @@
 #pragma warning disable
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using ProgramTracker.Api.Dashboards;
 using System;
 using System.Linq;
 using Wolverine.Http;
@@ -16,14 +17,16 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly Microsoft.Extensions.Options.IOptions<ProgramTracker.Api.Dashboards.DashboardOptions> _optionsOfDashboardOptions;
+        private readonly ProgramTracker.Api.Dashboards.PortfolioTotals _portfolioTotals;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_committees_committeeId_meetings_meetingId_held(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Microsoft.Extensions.Options.IOptions<ProgramTracker.Api.Dashboards.DashboardOptions> optionsOfDashboardOptions, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_committees_committeeId_meetings_meetingId_held(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Microsoft.Extensions.Options.IOptions<ProgramTracker.Api.Dashboards.DashboardOptions> optionsOfDashboardOptions, ProgramTracker.Api.Dashboards.PortfolioTotals portfolioTotals, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _optionsOfDashboardOptions = optionsOfDashboardOptions;
+            _portfolioTotals = portfolioTotals;
             _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
@@ -34,7 +37,7 @@ namespace Internal.Generated.WolverineHandlers
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            var reads = new ProgramTracker.Api.Dashboards.Reads(((Marten.IQuerySession)documentSession), _timeProvider, _optionsOfDashboardOptions);
+            var reads = new ProgramTracker.Api.Dashboards.Reads(((Marten.IQuerySession)documentSession), _timeProvider, _optionsOfDashboardOptions, _portfolioTotals);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "ProgramTracker.Api.Committees.Meetings.HoldMeetingEndpoint").SetTag("http.route", "/api/committees/{committeeId}/meetings/{meetingId}/held").SetTag("http.request.method", "POST");
             string committeeId_rawValue = (string?)httpContext.GetRouteValue("committeeId");
             System.Guid committeeId = default;
