@@ -197,6 +197,31 @@ public class when_the_dashboard_figures_are_worked_out
     }
 
     [Fact]
+    public void a_stored_line_reads_back_to_the_same_json_its_lists_as_arrays_of_their_own_length()
+    {
+        // Stored as Marten stores it (nulls left out), with an id left out of OpenIds, then read back and stored again.
+        var options = new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+        var workstream = Plan() with { LastUpdatedAt = new DateTimeOffset(2024, 6, 2, 9, 0, 0, TimeSpan.Zero) };
+        var json = JsonSerializer.Serialize(PortfolioLine.Of(Given.Agreement(), [workstream, Given.Workstream()], null).ForStorage(), options);
+
+        var stored = JsonSerializer.Deserialize<PortfolioLine>(json, options)!;
+
+        JsonSerializer.Serialize(stored, options).ShouldBe(json);
+        var read = stored.Workstreams[0];
+        read.OpenIds.ShouldBeOfType<Guid?[]>().ShouldBe([null, Middle, Late]);
+        read.OpenDue.ShouldBeOfType<int[]>().Length.ShouldBe(3);
+        stored.Workstreams[1].OpenIds.ShouldBeEmpty();
+        // Members left out of the stored JSON (zero counts, false flags) read as their parameters' defaults.
+        json.ShouldNotContain("\"PendingSubmissions\"");
+        (read.PendingSubmissions, read.Corrections, read.IsSample).ShouldBe((0, 0, false));
+        // A line stored before the lists existed reads them as null, not empty.
+        var before = JsonSerializer.Deserialize<PortfolioWorkstream>(
+            """{"WorkstreamId":"0195d3a0-0000-7000-8000-0000000000c9","Code":"OLD","Title":{"En":"Old"},"MilestonesTotal":2,"LastUpdatedAt":"2024-01-15T00:00:00+00:00"}""",
+            options)!;
+        (before.OpenIds is null, before.OpenDue is null, before.Complete).ShouldBe((true, true, false));
+    }
+
+    [Fact]
     public void an_indicator_shows_its_latest_measurement_against_the_target()
     {
         var indicator = Guid.Parse("0195d3a0-0000-7000-8000-0000000000d1");
