@@ -45,6 +45,8 @@ const int OfficerWorkstreams = 50;
 if (args.SkipWhile(a => a != "--events").Skip(1).FirstOrDefault() is { } eventCount) size = size with { RebuildEvents = int.Parse(eventCount) };
 // --cost-commands N: how many progress reports scenario 9 counts (default 20 quick, 400 full; more for a CPU profile).
 if (args.SkipWhile(a => a != "--cost-commands").Skip(1).FirstOrDefault() is { } costCommands) size = size with { CostCommands = int.Parse(costCommands) };
+// --reads N: how many reads each of scenario 5's 8 readers makes per round (default 10 quick, 60 full; more for a CPU profile).
+if (args.SkipWhile(a => a != "--reads").Skip(1).FirstOrDefault() is { } readsPerReader) size = size with { Reads = int.Parse(readsPerReader) };
 var rows = new List<Row>();
 var started = DateTimeOffset.UtcNow;
 ThreadPool.SetMinThreads(64, 64);
