@@ -100,7 +100,13 @@ public static class PortfolioClone
                 if (table != "mt_events")
                 {
                     await Execute($"create temp table {source} on commit preserve rows as select * from {schema}.{table} t where t::text like '%{marker}%'");
-                    if (await Scalar<long>($"select count(*) from {source}") == 0) continue;
+                    // Temporary tables live as long as the server connection, which the pool keeps for the next copy:
+                    // one left behind here made the next size's copy fail ("template_mt_doc_api_key already exists").
+                    if (await Scalar<long>($"select count(*) from {source}") == 0)
+                    {
+                        await Execute($"drop table {source}");
+                        continue;
+                    }
                 }
                 var columns = new List<(string Name, string Type, string Udt)>();
                 await using (var cmd = new NpgsqlCommand(
