@@ -1,8 +1,8 @@
 using Marten;
 using Marten.Linq;
 using Marten.Services.BatchQuerying;
-using Npgsql;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using ProgramTracker.Api.Agreements;
 using ProgramTracker.Api.Audit;
 using ProgramTracker.Api.Committees;
@@ -264,8 +264,8 @@ public sealed class Reads(IQuerySession session, TimeProvider clock, IOptions<Da
     // The total, then the dashboard projection's progression row (its position and when it was last written), then the
     // page's stored portfolio lines in code order; a page past the end still gives the total (one row, no line). The
     // total is the one kept for this filter when the row is as it was when that total was counted (the count is then an
-    // init plan never executed), else counted. The lines are stored whole, a few kilobytes each, since the open milestones are kept as ids and
-    // due days only. (Cutting the lines in SQL as they were stored before, with every open milestone's title, read
+    // init plan never executed), else counted. The lines are stored whole, a few kilobytes each, since the open
+    // milestones are kept as ids and due days only. (Cutting the lines in SQL as they were stored before, with every open milestone's title, read
     // 63 % fewer bytes but made the page slower: PostgreSQL's JSON functions did that work on every view; README,
     // Performance, fifth round. Storing the line small does it once, when the dashboard is projected.) Each line is
     // read by its id on its own (lateral, limit 1): as a plain join, at 1,000 agreements PostgreSQL hashed the page's
