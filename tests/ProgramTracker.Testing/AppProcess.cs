@@ -27,12 +27,12 @@ public sealed class AppProcess : IAsyncDisposable, IDisposable
     /// <summary>
     /// The runtime settings the image sets (ops/Dockerfile's ENV; OperationsTests check they agree), which every node
     /// here runs with too, so tests and benchmarks start the app as production does: workstation GC, and a gen0 budget of
-    /// 32 MB rather than one sized from the CPU's cache (README, Performance, scenario 8).
+    /// 16 MB rather than one sized from the CPU's cache (README, Performance, scenario 8).
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> ImageRuntimeSettings = new Dictionary<string, string>
     {
         ["DOTNET_gcServer"] = "0",
-        ["DOTNET_GCgen0size"] = "0x2000000",
+        ["DOTNET_GCgen0size"] = "0x1000000",
     };
     private const int KeptOutput = 1_000_000;
 
