@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using JasperFx.Events.Projections;
 using Marten;
 
 namespace ProgramTracker.Api.Dashboards;
@@ -42,9 +41,10 @@ public sealed class PortfolioTotals(IDocumentStore store)
         public static readonly Kept None = new(-1, DateTime.UnixEpoch, 0);
     }
 
+    // The daemon's own shard of the projection, as the projections' status reads them (its name carries the version).
     private static string ShardOf(IDocumentStore store)
     {
         var projection = ((StoreOptions)store.Options).Projections.All.OfType<AgreementDashboardProjection>().Single();
-        return new ShardName(projection.Name, ShardName.All, projection.Version).Identity;
+        return Operations.ProjectionStatus.AsyncShards(store).Single(s => s.Name == projection.Name).Identity;
     }
 }
