@@ -586,7 +586,7 @@ async Task ReadsAsync(NpgsqlDataSource db, int scale, Portfolio portfolio, HttpC
                (d.data -> 'Portfolio')::text, progression.at, progression.updated
         from progression, page join {schema}.mt_doc_agreement_dashboard d using (id) order by page.code
         """;
-    var rawTotal = new ProgramTracker.Api.Dashboards.PortfolioTotals.Kept[] { ProgramTracker.Api.Dashboards.PortfolioTotals.Kept.None };
+    var rawTotal = ProgramTracker.Api.Dashboards.PortfolioTotals.Kept.None;
     var rawTotalLock = new object();
     // The same page as an officer: the officer's agreements from the officers index, in the same statement.
     var officerPortfolioSql = $"""
@@ -630,7 +630,7 @@ async Task ReadsAsync(NpgsqlDataSource db, int scale, Portfolio portfolio, HttpC
             if (ReferenceEquals(sql, officerPortfolioSql)) cmd.Parameters.AddWithValue(officerContainment);
             else
             {
-                lock (rawTotalLock) known = rawTotal[0];
+                lock (rawTotalLock) known = rawTotal;
                 cmd.Parameters.AddWithValue(dashboardShard);
                 cmd.Parameters.AddWithValue(known.Position);
                 cmd.Parameters.AddWithValue(known.Updated);
@@ -641,7 +641,7 @@ async Task ReadsAsync(NpgsqlDataSource db, int scale, Portfolio portfolio, HttpC
             {
                 if (!ReferenceEquals(sql, officerPortfolioSql) && !reader.IsDBNull(2)
                     && new ProgramTracker.Api.Dashboards.PortfolioTotals.Kept(reader.GetInt64(2), reader.GetDateTime(3), reader.GetInt64(0)) is var counted && counted != known)
-                    lock (rawTotalLock) rawTotal[0] = counted;
+                    lock (rawTotalLock) rawTotal = counted;
                 using var line = JsonDocument.Parse(reader.GetString(1));
                 foreach (var w in line.RootElement.GetProperty("Workstreams").EnumerateArray())
                 {
