@@ -32,6 +32,24 @@ public class when_the_audit_trail_is_read(AppFixture app) : IntegrationContext(a
         completed["streamId"]!.GetValue<Guid>().ShouldBe(workstreamId);
     }
 
+    /// <summary>
+    /// The test host exports no traces, so no tracer runs (Observability): the request's own activity, which ASP.NET
+    /// Core starts for its logging scope, still carries the caller's trace id into the event's correlation id.
+    /// </summary>
+    [Fact]
+    public async Task an_event_carries_the_callers_trace_id_with_no_tracer_running()
+    {
+        var workstreamId = await Http.OpenedWorkstream(await Http.RegisteredAgreement());
+        var milestone = await Http.PlannedMilestone(workstreamId, "2024-06-30");
+        var trace = System.Diagnostics.ActivityTraceId.CreateRandom();
+
+        (await Post($"/api/workstreams/{workstreamId}/milestones/{milestone}/complete", new { completedOn = "2024-06-28", note = "Done" },
+            r => r.Headers.Add("traceparent", $"00-{trace}-{System.Diagnostics.ActivitySpanId.CreateRandom()}-01"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var history = (await (await Http.GetAsync($"/api/workstreams/{workstreamId}/history")).ShouldBe(HttpStatusCode.OK)).AsArray();
+        history[^1]!["correlationId"]!.GetValue<string>().ShouldBe(trace.ToHexString());
+    }
+
     [Fact]
     public async Task an_agreement_tells_its_own_events_and_its_workstreams_in_order()
     {

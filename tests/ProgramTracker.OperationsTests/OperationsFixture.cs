@@ -33,7 +33,8 @@ public sealed class OperationsFixture : IAsyncLifetime
 
         _host = InProcessHost.Start(ConnectionString, configure: web =>
         {
-            // The spans go to an in-memory exporter, not over OTLP: Npgsql's are asked for explicitly.
+            // The spans go to an in-memory exporter, not over OTLP: the traces, and Npgsql's among them, are asked for explicitly.
+            web.UseSetting(Observability.TracesSetting, "true");
             web.UseSetting(Observability.NpgsqlSpansSetting, "true");
             web.UseSetting("ProgramTracker:Health:MaxProjectionLagSeconds", MaxProjectionLagSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
             web.ConfigureServices(services =>

@@ -19,6 +19,12 @@ public static class Observability
     public const string NpgsqlSpansSetting = "ProgramTracker:Telemetry:NpgsqlSpans";
 
     /// <summary>
+    /// Whether the node records traces at all. Unset: exactly when an OTLP endpoint is configured. A host that adds an
+    /// exporter of its own (the operations tests' in-memory one) sets it to <c>true</c>.
+    /// </summary>
+    public const string TracesSetting = "ProgramTracker:Telemetry:Traces";
+
+    /// <summary>
     /// Traces, metrics and logs (with trace and span ids) for the app, ASP.NET Core, Npgsql, Wolverine and Marten.
     /// They are exported over OTLP only when an OTEL_EXPORTER_OTLP_*ENDPOINT setting is present; without one,
     /// nothing is exported and nothing fails, and Npgsql's per-command spans are not recorded at all
@@ -36,8 +42,13 @@ public static class Observability
 
         var exporting = OtlpConfigured(builder.Configuration);
         var otel = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(ServiceName, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
-            .WithTracing(tracing =>
+            .ConfigureResource(resource => resource.AddService(ServiceName, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId));
+        // With nothing exporting them, a tracer would still build every span of ASP.NET Core, Wolverine and Marten, tags
+        // and events included, only to drop it. Without one, nothing listens to those sources and they build none. The
+        // request keeps its trace id either way: ASP.NET Core starts the request's activity for its logging scope, and
+        // that id is what the log records, the problem details and the events' correlation ids carry.
+        if (builder.Configuration.GetValue<bool?>(TracesSetting) ?? exporting)
+            otel.WithTracing(tracing =>
             {
                 tracing
                     .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
@@ -48,8 +59,8 @@ public static class Observability
                 // a batch, the text of all its statements joined (5 % of what a write allocated, sixth round). With
                 // nothing exporting traces, nobody would read them: the tracer then leaves the source alone.
                 if (builder.Configuration.GetValue<bool?>(NpgsqlSpansSetting) ?? exporting) tracing.AddNpgsql();
-            })
-            .WithMetrics(metrics => metrics
+            });
+        otel.WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
