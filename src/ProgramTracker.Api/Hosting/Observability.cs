@@ -27,8 +27,8 @@ public static class Observability
     /// <summary>
     /// Traces, metrics and logs (with trace and span ids) for the app, ASP.NET Core, Npgsql, Wolverine and Marten.
     /// They are exported over OTLP only when an OTEL_EXPORTER_OTLP_*ENDPOINT setting is present; without one,
-    /// nothing is exported and nothing fails, and Npgsql's per-command spans are not recorded at all
-    /// (<see cref="NpgsqlSpansSetting"/>).
+    /// nothing is exported and nothing fails, no tracer runs (<see cref="TracesSetting"/>), and Npgsql's per-command
+    /// spans are not recorded at all (<see cref="NpgsqlSpansSetting"/>).
     /// </summary>
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
     {
@@ -57,17 +57,17 @@ public static class Observability
                     .AddSource("Marten");
                 // While anything listens to the "Npgsql" source, Npgsql builds an activity for every command and, for
                 // a batch, the text of all its statements joined (5 % of what a write allocated, sixth round). With
-                // nothing exporting traces, nobody would read them: the tracer then leaves the source alone.
+                // a tracer but no OTLP endpoint (a host's own exporter), they are left out unless asked for.
                 if (builder.Configuration.GetValue<bool?>(NpgsqlSpansSetting) ?? exporting) tracing.AddNpgsql();
             });
         otel.WithMetrics(metrics => metrics
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation()
-                .AddNpgsqlInstrumentation()
-                .AddMeter("Wolverine*")
-                .AddMeter("Marten*")
-                .AddMeter(Telemetry.MeterName));
+            .AddAspNetCoreInstrumentation()
+            .AddHttpClientInstrumentation()
+            .AddRuntimeInstrumentation()
+            .AddNpgsqlInstrumentation()
+            .AddMeter("Wolverine*")
+            .AddMeter("Marten*")
+            .AddMeter(Telemetry.MeterName));
 
         if (exporting) otel.UseOtlpExporter();
 
