@@ -51,7 +51,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/api-docs").AllowAnonymous();
 app.MapHealth();
 app.MapSecurity();
-app.MapWolverineEndpoints();
+app.MapWolverineEndpoints(endpoints => endpoints.AddPolicy<QuerySessionsForReads>());
 app.MapODataFeed();
 app.MapMoneyExports();
 
