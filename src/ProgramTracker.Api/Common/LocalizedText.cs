@@ -10,6 +10,13 @@ public sealed record LocalizedText(string? En = null, string? Vi = null, string?
 {
     public static readonly string[] Languages = ["en", "vi", "lo", "th"];
 
+    // Read as a new object with its members set, not through the constructor: for a constructor System.Text.Json gathers
+    // the arguments first, in objects of its own (an ArgumentState and an Arguments for every text read), and every
+    // title and name of every document a page reads is one (README, Performance, thirteenth round). All four members
+    // are optional either way, so the same JSON reads the same, in the store and in a request body.
+    [JsonConstructor]
+    private LocalizedText() : this(null, null, null, null) { }
+
     [JsonIgnore]
     public string? this[string language] => language switch
     {
