@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ProgramTracker.Api.Common;
@@ -67,5 +68,52 @@ public class when_a_partial_date_is_read
             PartialDate.TryParse(text, out var date).ShouldBe(expected is not null, text);
             date.ShouldBe(expected, text);
         }
+    }
+
+    // ToString as it was written before it formatted into a buffer: the reference the formatter must agree with.
+    private static string ReferenceText(PartialDate date) => (date.Year, date.Month, date.Day) switch
+    {
+        ({ } y, { } m, { } d) => $"{y:D4}-{m:D2}-{d:D2}",
+        ({ } y, { } m, null) => $"{y:D4}-{m:D2}",
+        ({ } y, null, null) => $"{y:D4}",
+        (null, { } m, { } d) => $"--{m:D2}-{d:D2}",
+        (null, { } m, null) => $"--{m:D2}",
+        _ => "",
+    };
+
+    [Fact]
+    public void it_is_written_as_before_in_every_shape_and_reads_back()
+    {
+        int?[] years = [null, 1900, 2023, 2200, 7, 12345, -5, int.MinValue], parts = [null, 1, 2, 9, 10, 12, 28, 31, 123, -1];
+        foreach (var year in years)
+            foreach (var month in parts)
+                foreach (var day in parts)
+                {
+                    var date = new PartialDate(year, month, day);
+                    date.ToString().ShouldBe(ReferenceText(date), $"{year} {month} {day}");
+                    var json = JsonSerializer.Serialize(date);
+                    json.ShouldBe(JsonSerializer.Serialize(ReferenceText(date)));
+                    if (Reference(ReferenceText(date)) is { } valid) JsonSerializer.Deserialize<PartialDate>(json).ShouldBe(valid);
+                }
+    }
+
+    [Theory]
+    [InlineData("\"2023-05-23\"", "2023-05-23")]
+    [InlineData("\"  2023-05 \"", "2023-05")]
+    [InlineData("\"\\u0032023\"", "2023")]
+    [InlineData("\"--11-28\"", "--11-28")]
+    public void the_json_converter_reads_what_the_parser_reads(string json, string expected) =>
+        JsonSerializer.Deserialize<PartialDate>(json).ShouldBe(PartialDate.Parse(expected));
+
+    [Theory]
+    [InlineData("\"2023-02-29\"")]
+    [InlineData("\"\"")]
+    [InlineData("2023")]
+    [InlineData("null")]
+    [InlineData("\"2023-05-23                                                                                  x\"")]
+    public void the_json_converter_refuses_anything_else(string json)
+    {
+        if (json == "null") JsonSerializer.Deserialize<PartialDate>(json).ShouldBeNull();
+        else Should.Throw<JsonException>(() => JsonSerializer.Deserialize<PartialDate>(json));
     }
 }

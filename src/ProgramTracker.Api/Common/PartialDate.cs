@@ -34,11 +34,15 @@ public sealed record PartialDate(int? Year, int? Month = null, int? Day = null)
 
     public static PartialDate Of(DateOnly date) => new(date.Year, date.Month, date.Day);
 
-    public static bool TryParse(string? text, out PartialDate? date)
+    public static bool TryParse(string? text, out PartialDate? date) => TryParse(text.AsSpan(), out date);
+
+    /// <summary>As <see cref="TryParse(string?, out PartialDate?)"/>, from characters that need not be a string (the
+    /// JSON converter reads stored dates this way, without a string for each).</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out PartialDate? date)
     {
         date = null;
-        if (string.IsNullOrWhiteSpace(text)) return false;
-        if (!TryParseIso(text.AsSpan().Trim(), out var year, out var month, out var day)) return false;
+        if (text.IsWhiteSpace()) return false;
+        if (!TryParseIso(text.Trim(), out var year, out var month, out var day)) return false;
         if (year is < 1900 or > 2200) return false;
         if (month is < 1 or > 12) return false;
         if (day is not null && (day < 1 || day > DateTime.DaysInMonth(year ?? 2000, month!.Value))) return false;
@@ -93,15 +97,44 @@ public sealed record PartialDate(int? Year, int? Month = null, int? Day = null)
     public static PartialDate Parse(string text) =>
         TryParse(text, out var date) ? date! : throw new FormatException($"'{text}' is not a date (use 2023-05-23, 2023-05, 2023 or --11-28).");
 
-    public override string ToString() => (Year, Month, Day) switch
+    /// <summary>Room enough for any date's ISO form (<c>yyyy-mm-dd</c> is 10; a year built by hand out of range, longer).</summary>
+    public const int FormatLength = 40;
+
+    public override string ToString()
     {
-        ({ } y, { } m, { } d) => $"{y:D4}-{m:D2}-{d:D2}",
-        ({ } y, { } m, null) => $"{y:D4}-{m:D2}",
-        ({ } y, null, null) => $"{y:D4}",
-        (null, { } m, { } d) => $"--{m:D2}-{d:D2}",
-        (null, { } m, null) => $"--{m:D2}",
-        _ => "",
-    };
+        Span<char> text = stackalloc char[FormatLength];
+        return new string(text[..Format(text)]);
+    }
+
+    /// <summary>Writes the ISO form into <paramref name="destination"/> (at least <see cref="FormatLength"/> long) and
+    /// returns its length: <c>2023-05-23</c>, <c>2023-05</c>, <c>2023</c>, <c>--11-28</c>, <c>--11</c>; nothing for a
+    /// shape that is none of these.</summary>
+    public int Format(Span<char> destination)
+    {
+        var at = 0;
+        switch (Year, Month, Day)
+        {
+            case ({ } y, { } m, var d):
+                at = Digits(destination, Digits(destination, 0, y, "D4", '-'), m, "D2", d is null ? null : '-');
+                return d is { } day ? Digits(destination, at, day, "D2", null) : at;
+            case ({ } y, null, null):
+                return Digits(destination, 0, y, "D4", null);
+            case (null, { } m, var d):
+                destination[0] = destination[1] = '-';
+                at = Digits(destination, 2, m, "D2", d is null ? null : '-');
+                return d is { } day2 ? Digits(destination, at, day2, "D2", null) : at;
+            default:
+                return 0;
+        }
+
+        static int Digits(Span<char> to, int at, int value, string format, char? then)
+        {
+            value.TryFormat(to[at..], out var written, format, CultureInfo.InvariantCulture);
+            at += written;
+            if (then is { } c) to[at++] = c;
+            return at;
+        }
+    }
 
     /// <summary>The shape the OpenAPI document gives clients; the ranges (years 1900 to 2200, real days) are checked on reading.</summary>
     public const string JsonPattern = "^(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?|--[0-9]{2}(?:-[0-9]{2})?)$";
@@ -118,11 +151,22 @@ public enum DatePrecision
 public sealed class PartialDateJsonConverter : JsonConverter<PartialDate>
 {
     // A JsonException without a message lets the serializer add the JSON path, so the problem can name the field.
-    public override PartialDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.String && PartialDate.TryParse(reader.GetString(), out var date)
-            ? date!
-            : throw new JsonException();
+    public override PartialDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String) throw new JsonException();
+        // A date's text is short: read into a buffer on the stack, not a string per date (every stored snapshot holds
+        // several). Anything longer than a date and its spaces is not one, and is read as a string to be refused.
+        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        Span<char> text = stackalloc char[64];
+        var ok = length <= text.Length
+            ? PartialDate.TryParse(text[..reader.CopyString(text)], out var date)
+            : PartialDate.TryParse(reader.GetString(), out date);
+        return ok ? date! : throw new JsonException();
+    }
 
-    public override void Write(Utf8JsonWriter writer, PartialDate value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.ToString());
+    public override void Write(Utf8JsonWriter writer, PartialDate value, JsonSerializerOptions options)
+    {
+        Span<char> text = stackalloc char[PartialDate.FormatLength];
+        writer.WriteStringValue(text[..value.Format(text)]);
+    }
 }

@@ -99,8 +99,12 @@ public static class DashboardFigures
 
     /// <summary>As <see cref="Summary(PortfolioLine, DateOnly, int)"/>, with the next-due milestones' titles from
     /// <paramref name="titles"/> where the line's workstreams do not hold them (a stored line does not).</summary>
-    public static AgreementDashboardView Summary(PortfolioLine line, DateOnly today, int staleAfterDays, Func<PortfolioWorkstream, Guid, LocalizedText?> titles) =>
-        ForAgreement(line, [.. line.Workstreams.Select(w => ForWorkstream(w, today, staleAfterDays, titles))], today);
+    public static AgreementDashboardView Summary(PortfolioLine line, DateOnly today, int staleAfterDays, Func<PortfolioWorkstream, Guid, LocalizedText?> titles)
+    {
+        var views = new WorkstreamDashboardView[line.Workstreams.Count];
+        for (var i = 0; i < views.Length; i++) views[i] = ForWorkstream(line.Workstreams[i], today, staleAfterDays, titles);
+        return ForAgreement(line, views, today);
+    }
 
     /// <summary>The open milestones a portfolio line names as next due on <paramref name="today"/>: the titles it needs.</summary>
     /// <remarks>A null is a next-due milestone whose id the stored line left out (<see cref="PortfolioWorkstream.ForStorage"/>).</remarks>
@@ -181,18 +185,24 @@ public static class DashboardFigures
         return (Rag.Green, false);
     }
 
-    private static AgreementDashboardView ForAgreement(PortfolioLine line, IReadOnlyList<WorkstreamDashboardView> views, DateOnly today) =>
-        new(line.AgreementId, line.Code, line.Title, line.Status, line.Validity, line.Parties, line.IsSample,
-            line.PercentComplete,
-            views.Sum(v => v.MilestonesDone),
-            views.Sum(v => v.MilestonesTotal),
-            views.Sum(v => v.OverdueCount),
-            views.Count(v => v.Stale),
-            today,
-            views.Select(v => (DateTimeOffset?)v.LastUpdatedAt).Append(line.AgreementUpdatedAt).Max(),
-            views,
-            views.Sum(v => v.PendingSubmissions),
-            views.Sum(v => v.Corrections));
+    private static AgreementDashboardView ForAgreement(PortfolioLine line, IReadOnlyList<WorkstreamDashboardView> views, DateOnly today)
+    {
+        // One loop, not seven LINQ passes, each with an enumerator of its own: a portfolio page does this for every line.
+        var (done, total, overdue, stale, pending, corrections) = (0, 0, 0, 0, 0, 0);
+        DateTimeOffset? updated = null;
+        for (var i = 0; i < views.Count; i++)
+        {
+            var v = views[i];
+            (done, total, overdue, pending, corrections) =
+                (done + v.MilestonesDone, total + v.MilestonesTotal, overdue + v.OverdueCount, pending + v.PendingSubmissions, corrections + v.Corrections);
+            if (v.Stale) stale++;
+            if (updated is not { } latest || v.LastUpdatedAt > latest) updated = v.LastUpdatedAt;
+        }
+        // The latest event of the workstreams and the agreement, the first of equal instants kept (as Max kept it).
+        if (line.AgreementUpdatedAt is { } agreement && (updated is not { } last || agreement > last)) updated = agreement;
+        return new(line.AgreementId, line.Code, line.Title, line.Status, line.Validity, line.Parties, line.IsSample,
+            line.PercentComplete, done, total, overdue, stale, today, updated, views, pending, corrections);
+    }
 }
 
 /// <summary>
@@ -302,8 +312,8 @@ public sealed record PortfolioWorkstream(
     /// <summary>How many open milestones were due before <paramref name="today"/>.</summary>
     public int OverdueOn(DateOnly today)
     {
-        var (day, count) = (today.DayNumber, 0);
-        foreach (var due in OpenDue ?? []) if (due < day) count++;
+        var (day, count, due) = (today.DayNumber, 0, OpenDue ?? []);
+        for (var i = 0; i < due.Count; i++) if (due[i] < day) count++;
         return count;
     }
 
@@ -320,7 +330,16 @@ public sealed record PortfolioWorkstream(
 
     /// <summary>The earliest open due date, as a day number; null with nothing open.</summary>
     [JsonIgnore]
-    public int? EarliestDue => OpenDue is { Count: > 0 } due ? due.Min() : null;
+    public int? EarliestDue
+    {
+        get
+        {
+            if (OpenDue is not { Count: > 0 } due) return null;
+            var earliest = due[0];
+            for (var i = 1; i < due.Count; i++) earliest = Math.Min(earliest, due[i]);
+            return earliest;
+        }
+    }
 
     public static PortfolioWorkstream Of(Workstream workstream)
     {
