@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
@@ -18,9 +19,19 @@ public sealed class InputRules
 
     public bool Valid => _errors.Count == 0;
 
-    public InputRules Must(bool condition, string field, string rule, string message)
+    public InputRules Must(bool condition, string field, string rule, string message) =>
+        condition ? this : Broken(field, rule, message);
+
+    /// <summary>
+    /// The same with a message written as an interpolated string, which is formatted only when the rule is broken:
+    /// rules run on every command, and nearly every command keeps them all.
+    /// </summary>
+    public InputRules Must(bool condition, string field, string rule,
+        [InterpolatedStringHandlerArgument(nameof(condition))] ref MessageWhenBroken message) =>
+        condition ? this : Broken(field, rule, message.ToStringAndClear());
+
+    private InputRules Broken(string field, string rule, string message)
     {
-        if (condition) return this;
         if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
         list.Add(message);
         _rules.Add($"{field}:{rule}");
@@ -38,7 +49,8 @@ public sealed class InputRules
     {
         if (text is null || text.IsEmpty)
             return Must(!required, field, "required", $"'{field}' needs a text in at least one of en, vi, lo, th.");
-        foreach (var lang in LocalizedText.Languages) MaxLength($"{field}.{lang}", text[lang], maxLength);
+        foreach (var lang in LocalizedText.Languages)
+            if (text[lang] is { } value && value.Length > maxLength) MaxLength($"{field}.{lang}", value, maxLength);
         return this;
     }
 
@@ -65,4 +77,27 @@ public sealed class InputRules
             Extensions = { ["rules"] = _rules.ToArray() },
         };
     }
+}
+
+/// <summary>
+/// A rule's message, formatted only when the rule is broken (as <c>Debug.Assert</c>'s message is): when the condition
+/// holds, the compiler skips the appends, and the values in the holes are not even evaluated.
+/// </summary>
+[InterpolatedStringHandler]
+public ref struct MessageWhenBroken
+{
+    private DefaultInterpolatedStringHandler _message;
+
+    public MessageWhenBroken(int literalLength, int formattedCount, bool condition, out bool shouldAppend)
+    {
+        _message = condition ? default : new DefaultInterpolatedStringHandler(literalLength, formattedCount);
+        shouldAppend = !condition;
+    }
+
+    public void AppendLiteral(string value) => _message.AppendLiteral(value);
+    public void AppendFormatted<T>(T value) => _message.AppendFormatted(value);
+    public void AppendFormatted<T>(T value, string? format) => _message.AppendFormatted(value, format);
+    public void AppendFormatted(string? value) => _message.AppendFormatted(value);
+
+    internal string ToStringAndClear() => _message.ToStringAndClear();
 }
