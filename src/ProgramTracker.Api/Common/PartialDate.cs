@@ -111,28 +111,27 @@ public sealed record PartialDate(int? Year, int? Month = null, int? Day = null)
     /// shape that is none of these.</summary>
     public int Format(Span<char> destination)
     {
-        var at = 0;
-        switch (Year, Month, Day)
+        // A day needs its month, and a date needs a year or a month.
+        if (Month is null && (Day is not null || Year is null)) return 0;
+        int at;
+        if (Year is { } year) at = Digits(destination, 0, year, "D4");
+        else (destination[0], destination[1], at) = ('-', '-', 2);
+        if (Month is { } month)
         {
-            case ({ } y, { } m, var d):
-                at = Digits(destination, Digits(destination, 0, y, "D4", '-'), m, "D2", d is null ? null : '-');
-                return d is { } day ? Digits(destination, at, day, "D2", null) : at;
-            case ({ } y, null, null):
-                return Digits(destination, 0, y, "D4", null);
-            case (null, { } m, var d):
-                destination[0] = destination[1] = '-';
-                at = Digits(destination, 2, m, "D2", d is null ? null : '-');
-                return d is { } day2 ? Digits(destination, at, day2, "D2", null) : at;
-            default:
-                return 0;
+            if (Year is not null) destination[at++] = '-';
+            at = Digits(destination, at, month, "D2");
         }
+        if (Day is { } day)
+        {
+            destination[at++] = '-';
+            at = Digits(destination, at, day, "D2");
+        }
+        return at;
 
-        static int Digits(Span<char> to, int at, int value, string format, char? then)
+        static int Digits(Span<char> to, int at, int value, string format)
         {
             value.TryFormat(to[at..], out var written, format, CultureInfo.InvariantCulture);
-            at += written;
-            if (then is { } c) to[at++] = c;
-            return at;
+            return at + written;
         }
     }
 
