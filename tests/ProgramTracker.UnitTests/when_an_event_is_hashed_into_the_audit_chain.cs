@@ -8,6 +8,35 @@ public class when_an_event_is_hashed_into_the_audit_chain
         "milestone_completed", "2026-11-30T14:00:00.123456Z", "*DEFAULT*", "ProgramTracker.Api.Workstreams.MilestoneCompleted, ProgramTracker.Api",
         false, "{\"command\": \"CompleteMilestone\"}", "officer", "corr-1", "cause-1", "{\"note\": \"done\"}");
 
+    // The hashes a chain already stores must never change: these were worked out apart from the app's code, from the
+    // format in the summary above (UTF-8 text, each value prefixed by its length in UTF-16 code units, as .NET counts
+    // a string), with Python's hashlib, and the app's code gave the same before its hashing was made cheaper.
+    [Fact]
+    public void a_row_hashes_to_the_value_the_chain_has_always_stored()
+    {
+        var link = AuditChain.Link(AuditChain.Genesis, Event);
+
+        link.DataHash.ShouldBe("75f5a1f848f55d60b4516b6449c3daf694f4ffc596dacc8849c303fc045be474");
+        link.MetadataHash.ShouldBe("83c33e5c9bad60d04491ab9e30bdfb7bcfbde534eca79f293a3ecf860ffa3696");
+        link.Hash.ShouldBe("2ba91d7d682be6c7c512db1c7f7567cb8e17f0694243c08f8006bcb4d3877f87");
+        AuditChain.LinkHash(AuditChain.Genesis, Event).ShouldBe(link.Hash);
+    }
+
+    [Fact]
+    public void text_beyond_ascii_and_absent_values_hash_to_the_value_the_chain_has_always_stored()
+    {
+        // Lao, Vietnamese and Thai text, a flag and an emoji (surrogate pairs: two UTF-16 code units, four UTF-8 bytes).
+        var row = Event with
+        {
+            UserName = "ເຈົ້າໜ້າທີ່ 🇱🇦", Data = "{\"note\": \"ສຳເລັດ – hoàn thành – เสร็จ 😀\"}", Headers = null, CausationId = null,
+        };
+        var link = AuditChain.Link(AuditChain.Genesis, row);
+
+        link.DataHash.ShouldBe("c06b452dbf048d7f13c30a6d03cce6ad1228fdaa914dd477fc96e4a13964c7b3");
+        link.MetadataHash.ShouldBe("6ec08e7b212029744e2052cf0a2c089918f659953a41e9de1b4fdb768dc0d933");
+        link.Hash.ShouldBe("2822edcc9ff13756913e8974201106c3b9a969bb569f062d9f710888d175c7a4");
+    }
+
     [Fact]
     public void the_same_row_after_the_same_link_always_gives_the_same_hash()
     {
