@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Npgsql;
@@ -63,49 +65,120 @@ public static class AuditChain
 
     private static string? Text(NpgsqlDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
 
-    public static string DataHash(EventRow e) => Sha256(e.Data);
+    public static string DataHash(EventRow e)
+    {
+        var text = new HashedText(Encoding.UTF8.GetByteCount(e.Data));
+        text.Append(e.Data);
+        return text.Sha256();
+    }
 
     public static string MetadataHash(EventRow e)
     {
-        var text = new StringBuilder();
-        Field(text, "id", e.Id);
-        Field(text, "timestamp", e.Timestamp);
-        Field(text, "tenant_id", e.TenantId);
-        Field(text, "dotnet_type", e.DotNetType);
-        Field(text, "is_archived", e.IsArchived ? "true" : "false");
-        Field(text, "headers", e.Headers);
-        Field(text, "user_name", e.UserName);
-        Field(text, "correlation_id", e.CorrelationId);
-        Field(text, "causation_id", e.CausationId);
-        return Sha256(text.ToString());
+        var text = new HashedText(512);
+        text.Field("id", e.Id);
+        text.Field("timestamp", e.Timestamp);
+        text.Field("tenant_id", e.TenantId);
+        text.Field("dotnet_type", e.DotNetType);
+        text.Field("is_archived", e.IsArchived ? "true" : "false");
+        text.Field("headers", e.Headers);
+        text.Field("user_name", e.UserName);
+        text.Field("correlation_id", e.CorrelationId);
+        text.Field("causation_id", e.CausationId);
+        return text.Sha256();
     }
 
     /// <summary>The link hash: the previous hash, then every field length-prefixed so no two rows read alike.</summary>
-    public static string LinkHash(string previousHash, EventRow e)
+    public static string LinkHash(string previousHash, EventRow e) => LinkHash(previousHash, e, MetadataHash(e), DataHash(e));
+
+    private static string LinkHash(string previousHash, EventRow e, string metadataHash, string dataHash)
     {
-        var text = new StringBuilder(Version).Append('\n');
-        Field(text, "previous", previousHash);
-        Field(text, "seq_id", e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Field(text, "stream_id", e.StreamId);
-        Field(text, "version", e.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Field(text, "type", e.Type);
-        Field(text, "metadata", MetadataHash(e));
-        Field(text, "data", DataHash(e));
-        return Sha256(text.ToString());
+        var text = new HashedText(512);
+        text.Append(Version);
+        text.Append("\n");
+        text.Field("previous", previousHash);
+        text.Field("seq_id", e.Sequence);
+        text.Field("stream_id", e.StreamId);
+        text.Field("version", e.Version);
+        text.Field("type", e.Type);
+        text.Field("metadata", metadataHash);
+        text.Field("data", dataHash);
+        return text.Sha256();
     }
 
-    public static ChainLink Link(string previousHash, EventRow e) =>
-        new(e.Sequence, e.StreamId, e.Version, e.Type, e.Timestamp, DataHash(e), MetadataHash(e), previousHash, LinkHash(previousHash, e));
-
-    private static void Field(StringBuilder text, string name, string? value)
+    public static ChainLink Link(string previousHash, EventRow e)
     {
-        text.Append(name).Append('=');
-        if (value is null) text.Append('~');
-        else text.Append(value.Length).Append(':').Append(value);
-        text.Append('\n');
+        string dataHash = DataHash(e), metadataHash = MetadataHash(e);
+        return new(e.Sequence, e.StreamId, e.Version, e.Type, e.Timestamp, dataHash, metadataHash, previousHash,
+            LinkHash(previousHash, e, metadataHash, dataHash));
     }
 
-    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    /// <summary>
+    /// The text a hash is taken over, written straight to UTF-8 in a rented buffer and hashed there: no string of the
+    /// whole text, and no UTF-8 copy of it, for every event the chain links. A field is <c>name=length:value</c> (the
+    /// length in UTF-16 code units, as .NET counts a string) or <c>name=~</c> for an absent value, then a newline.
+    /// Like the runtime's own ValueStringBuilder, <see cref="Sha256"/> gives the buffer back; an exception on the way
+    /// only leaves it to the garbage collector.
+    /// </summary>
+    private ref struct HashedText(int capacity)
+    {
+        private byte[] buffer = ArrayPool<byte>.Shared.Rent(capacity);
+        private int length;
+
+        public void Append(scoped ReadOnlySpan<char> value)
+        {
+            // The worst case (three bytes a UTF-16 code unit) fits most texts; only a large one is counted exactly.
+            if (buffer.Length - length < Encoding.UTF8.GetMaxByteCount(value.Length)) Reserve(Encoding.UTF8.GetByteCount(value));
+            length += Encoding.UTF8.GetBytes(value, buffer.AsSpan(length));
+        }
+
+        public void Field(string name, string? value)
+        {
+            if (value is null)
+            {
+                Append(name);
+                Append("=~\n");
+            }
+            else Field(name, value.AsSpan());
+        }
+
+        public void Field(string name, long value)
+        {
+            Span<char> digits = stackalloc char[20];
+            value.TryFormat(digits, out var written, provider: CultureInfo.InvariantCulture);
+            Field(name, digits[..written]);
+        }
+
+        private void Field(string name, scoped ReadOnlySpan<char> value)
+        {
+            Append(name);
+            Append("=");
+            Span<char> digits = stackalloc char[11];
+            value.Length.TryFormat(digits, out var written, provider: CultureInfo.InvariantCulture);
+            Append(digits[..written]);
+            Append(":");
+            Append(value);
+            Append("\n");
+        }
+
+        private void Reserve(int bytes)
+        {
+            if (buffer.Length - length >= bytes) return;
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 2, length + bytes));
+            buffer.AsSpan(0, length).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = larger;
+        }
+
+        public string Sha256()
+        {
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, length), hash);
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = [];
+            length = 0;
+            return Convert.ToHexStringLower(hash);
+        }
+    }
 
     /// <summary>
     /// How many events one transaction chains at most. In steady state a page of the subscription is a few events; a
