@@ -57,6 +57,10 @@ public sealed partial class AgreementDashboardProjection : MultiStreamProjection
     public override AgreementDashboard? Evolve(AgreementDashboard? snapshot, Guid id, IEvent e)
     {
         var dashboard = snapshot ?? new AgreementDashboard { Id = id };
+        // The fields copied to the top change only with the agreement, or with a workstream's code or title (a
+        // workstream opened): most events (progress, measurements, assessments) leave them as they are, and working
+        // them out again for each of those was a string of every title, lower-cased, and two arrays per event.
+        var described = false;
         switch (e.Data)
         {
             case IAgreementEvent:
@@ -65,19 +69,22 @@ public sealed partial class AgreementDashboardProjection : MultiStreamProjection
                     agreement.Version = e.Version;
                     dashboard.Agreement = agreement;
                     dashboard.AgreementUpdatedAt = e.Timestamp;
+                    described = true;
                 }
                 break;
             case IWorkstreamEvent w:
                 var index = dashboard.Workstreams.FindIndex(x => x.Id == w.WorkstreamId);
-                var folded = Workstream.Fold(index < 0 ? null : dashboard.Workstreams[index], e);
+                var before = index < 0 ? null : dashboard.Workstreams[index];
+                var folded = Workstream.Fold(before, e);
                 if (folded is null) break;
                 folded.Version = e.Version;
                 if (index < 0) dashboard.Workstreams.Add(folded);
                 else dashboard.Workstreams[index] = folded;
+                described = before is null || before.Code != folded.Code || before.Title != folded.Title;
                 break;
         }
 
-        if (dashboard.Agreement is { } a)
+        if (described && dashboard.Agreement is { } a)
         {
             dashboard.Code = a.Code;
             dashboard.Status = a.Status;
